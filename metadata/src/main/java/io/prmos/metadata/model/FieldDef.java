@@ -1,0 +1,28 @@
+package io.prmos.metadata.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * One field of an entity as written in a manifest. {@code defaultValue} stays a JSON value because
+ * its meaning depends on the type; the semantic checker verifies it against the type.
+ */
+public record FieldDef(
+        String name,
+        FieldType type,
+        String label,
+        String description,
+        boolean required,
+        boolean unique,
+        boolean readOnly,
+        boolean filterable,
+        boolean sortable,
+        boolean searchable,
+        Optional<JsonNode> defaultValue,
+        Optional<BigDecimal> min,
+        Optional<BigDecimal> max,
+        Optional<Integer> minLength,
+        Optional<Integer> maxLength,
+        Optional<String> pattern) {
+}
