@@ -1,0 +1,115 @@
+package io.prmos.engine.query;
+
+import io.prmos.metadata.catalog.EntityDescriptor;
+import io.prmos.metadata.catalog.FieldDescriptor;
+import io.prmos.metadata.filter.FieldPath;
+import io.prmos.metadata.filter.FilterParser;
+import io.prmos.metadata.filter.FilterSyntaxException;
+import io.prmos.metadata.filter.SortKey;
+import io.prmos.metadata.filter.SortParser;
+import io.prmos.metadata.model.FieldType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns the query parameters of a list request into a {@link ListQuery} checked against the entity. */
+public final class ListQueryParser {
+
+    private ListQueryParser() {
+    }
+
+    public static ListQuery parse(EntityDescriptor entity, String filter, String sort, String limit,
+                                  String cursor, String fields, String total) {
+        Optional<BoundFilter> bound = Optional.empty();
+        if (filter != null && !filter.isBlank()) {
+            try {
+                bound = Optional.of(FilterBinder.bind(entity, FilterParser.parse(filter)));
+            } catch (FilterSyntaxException e) {
+                throw new QueryException("filter", e.getMessage());
+            }
+        }
+        List<SortColumn> order = sort(entity, sort);
+        String signature = Integer.toHexString((String.valueOf(sort) + "|" + String.valueOf(filter)).hashCode());
+        Optional<List<Object>> after = cursor == null || cursor.isBlank() ? Optional.empty()
+                : Optional.of(CursorCodec.decode(cursor, signature, order));
+        return new ListQuery(bound, order, limit(limit), after, projection(entity, fields), total(total), signature);
+    }
+
+    private static List<SortColumn> sort(EntityDescriptor entity, String text) {
+        List<SortKey> keys;
+        try {
+            keys = text == null || text.isBlank() ? defaultSort(entity) : SortParser.parse(text);
+        } catch (FilterSyntaxException e) {
+            throw new QueryException("sort", e.getMessage());
+        }
+        List<SortColumn> columns = new ArrayList<>();
+        for (SortKey key : keys) {
+            FieldDescriptor field = SystemFields.lookup(entity, key.field().field())
+                    .orElseThrow(() -> new QueryException("sort", "unknown field '" + key.field().field() + "' of " + entity.qualifiedName()));
+            if (!field.def().sortable()) {
+                throw new QueryException("sort", "field '" + key.field().field() + "' is not sortable");
+            }
+            FilterBinder.Target target = FilterBinder.resolve(field, key.field(), "sort");
+            if (target.array()) {
+                throw new QueryException("sort", "field '" + key.field() + "' holds several values and cannot be sorted");
+            }
+            if (columns.stream().noneMatch(c -> c.column().equals(target.column()))) {
+                columns.add(new SortColumn(target.column(), key.descending(), target.valueType()));
+            }
+        }
+        if (columns.stream().noneMatch(c -> c.column().equals("id"))) {
+            columns.add(new SortColumn("id", false, new FieldType.UuidType()));
+        }
+        return columns;
+    }
+
+    private static List<SortKey> defaultSort(EntityDescriptor entity) {
+        if (entity.defaultSort().isEmpty()) {
+            return List.of(new SortKey(FieldPath.of("created_at"), true));
+        }
+        return SortParser.parse(String.join(",", entity.defaultSort()));
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return ListQuery.DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.trim());
+            if (limit < 1 || limit > ListQuery.MAX_LIMIT) {
+                throw new NumberFormatException();
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new QueryException("limit", "limit must be a whole number from 1 to " + ListQuery.MAX_LIMIT);
+        }
+    }
+
+    private static Optional<Set<String>> projection(EntityDescriptor entity, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String raw : text.split(",")) {
+            String name = raw.trim();
+            if (SystemFields.lookup(entity, name).isEmpty()) {
+                throw new QueryException("fields", "unknown field '" + name + "' of " + entity.qualifiedName());
+            }
+            names.add(name);
+        }
+        return Optional.of(Set.copyOf(names));
+    }
+
+    private static ListQuery.Total total(String text) {
+        if (text == null || text.isBlank() || text.equals("none")) {
+            return ListQuery.Total.NONE;
+        }
+        return switch (text) {
+            case "exact" -> ListQuery.Total.EXACT;
+            case "estimate", "estimated" -> ListQuery.Total.ESTIMATE;
+            default -> throw new QueryException("total", "total must be exact or estimate");
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package io.prmos.engine.query;
+
+import io.prmos.metadata.catalog.EntityDescriptor;
+import io.prmos.metadata.catalog.FieldDescriptor;
+import io.prmos.metadata.model.FieldDef;
+import io.prmos.metadata.model.FieldType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The system columns seen as read-only, filterable and sortable fields, so queries treat them like declared ones. */
+public final class SystemFields {
+
+    private static final Map<String, FieldDescriptor> FIELDS = Map.of(
+            "id", field("id", new FieldType.UuidType()),
+            "version", field("version", new FieldType.BigIntType()),
+            "created_at", field("created_at", new FieldType.DateTime()),
+            "created_by", field("created_by", new FieldType.Text(255)),
+            "updated_at", field("updated_at", new FieldType.DateTime()),
+            "updated_by", field("updated_by", new FieldType.Text(255)));
+
+    /** The order system fields appear in a record's JSON. */
+    public static final List<String> ORDER = List.of("id", "version", "created_at", "created_by", "updated_at", "updated_by");
+
+    private SystemFields() {
+    }
+
+    /** A declared field or a system field of the entity. */
+    public static Optional<FieldDescriptor> lookup(EntityDescriptor entity, String name) {
+        FieldDescriptor system = FIELDS.get(name);
+        return system != null ? Optional.of(system) : entity.field(name);
+    }
+
+    public static boolean isSystem(FieldDescriptor field) {
+        return FIELDS.get(field.name()) == field;
+    }
+
+    private static FieldDescriptor field(String name, FieldType type) {
+        return FieldDescriptor.of(new FieldDef(name, type, name, null, true, false, true, true, true, false,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+}

@@ -1,0 +1,80 @@
+package io.prmos.engine.schema;
+
+import static io.prmos.engine.sql.SqlIdentifier.qualified;
+import static io.prmos.engine.sql.SqlIdentifier.quote;
+
+import java.util.stream.Collectors;
+
+/** Renders migration steps to PostgreSQL DDL. Every name goes through {@code SqlIdentifier}. */
+public final class DdlRenderer {
+
+    /** The per-transaction setting that carries the caller's tenant to row-level security. */
+    public static final String TENANT_SETTING = "prm.tenant";
+
+    public String render(MigrationStep step) {
+        if (step instanceof MigrationStep.CreateSchema s) {
+            return "CREATE SCHEMA IF NOT EXISTS " + quote(s.schema());
+        }
+        if (step instanceof MigrationStep.CreateTable t) {
+            return createTable(t);
+        }
+        if (step instanceof MigrationStep.AddColumn a) {
+            return "ALTER TABLE " + qualified(a.schema(), a.table()) + " ADD COLUMN IF NOT EXISTS " + column(a.column());
+        }
+        if (step instanceof MigrationStep.EnableTenantIsolation r) {
+            return tenantIsolation(r);
+        }
+        if (step instanceof MigrationStep.AddForeignKey f) {
+            return foreignKey(f);
+        }
+        if (step instanceof MigrationStep.CreateIndex i) {
+            return index(i);
+        }
+        throw new IllegalArgumentException("unknown step " + step);
+    }
+
+    private String createTable(MigrationStep.CreateTable t) {
+        String columns = t.columns().stream().map(c -> "  " + column(c)).collect(Collectors.joining(",\n"));
+        return "CREATE TABLE IF NOT EXISTS " + qualified(t.schema(), t.table()) + " (\n" + columns + ",\n"
+                + "  CONSTRAINT " + quote(t.table() + "_pkey") + " PRIMARY KEY (" + quote("id") + "),\n"
+                + "  CONSTRAINT " + quote(t.table() + "_tenant_id_id_key") + " UNIQUE (" + quote("tenant_id") + ", " + quote("id") + ")\n"
+                + ")";
+    }
+
+    private String column(ColumnSpec c) {
+        return quote(c.name()) + " " + c.sqlType()
+                + (c.notNull() ? " NOT NULL" : "")
+                + (c.defaultExpression() != null ? " DEFAULT " + c.defaultExpression() : "");
+    }
+
+    private String tenantIsolation(MigrationStep.EnableTenantIsolation r) {
+        String table = qualified(r.schema(), r.table());
+        String predicate = "(" + quote("tenant_id") + " = current_setting('" + TENANT_SETTING + "', true))";
+        return "ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY;\n"
+                + "ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY;\n"
+                + "CREATE POLICY " + quote("tenant_isolation") + " ON " + table
+                + " USING " + predicate + " WITH CHECK " + predicate;
+    }
+
+    private String foreignKey(MigrationStep.AddForeignKey f) {
+        String action = switch (f.onDelete()) {
+            case CASCADE -> "CASCADE";
+            case SET_NULL -> "SET NULL (" + quote(f.column()) + ")";
+            case RESTRICT -> "RESTRICT";
+        };
+        return "ALTER TABLE " + qualified(f.schema(), f.table()) + " ADD CONSTRAINT " + quote(f.name())
+                + " FOREIGN KEY (" + quote("tenant_id") + ", " + quote(f.column()) + ") REFERENCES "
+                + qualified(f.targetSchema(), f.targetTable()) + " (" + quote("tenant_id") + ", " + quote("id") + ")"
+                + " ON DELETE " + action;
+    }
+
+    private String index(MigrationStep.CreateIndex i) {
+        IndexSpec spec = i.index();
+        String columns = spec.columns().stream().map(io.prmos.engine.sql.SqlIdentifier::quote).collect(Collectors.joining(", "));
+        return "CREATE " + (spec.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + quote(spec.name())
+                + " ON " + qualified(i.schema(), i.table())
+                + (spec.gin() ? " USING gin" : "") + " (" + columns + ")"
+                + (spec.unique() ? " WHERE " + quote("deleted_at") + " IS NULL" : "");
+    }
+
+}

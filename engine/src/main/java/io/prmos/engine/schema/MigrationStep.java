@@ -1,0 +1,36 @@
+package io.prmos.engine.schema;
+
+import io.prmos.metadata.model.FieldType;
+import java.util.List;
+
+/**
+ * One typed step of a migration plan. Plans are data: they print as SQL for review and apply in
+ * one transaction. {@link DdlRenderer} is the only place a step becomes SQL text.
+ */
+public sealed interface MigrationStep {
+
+    record CreateSchema(String schema) implements MigrationStep {
+    }
+
+    /** A table with its system columns, primary key and the (tenant_id, id) key composite references use. */
+    record CreateTable(String schema, String table, List<ColumnSpec> columns) implements MigrationStep {
+        public CreateTable {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    record AddColumn(String schema, String table, ColumnSpec column) implements MigrationStep {
+    }
+
+    /** Row-level security on tenant_id, forced for the table owner too. */
+    record EnableTenantIsolation(String schema, String table) implements MigrationStep {
+    }
+
+    /** A reference within a module: (tenant_id, column) → target (tenant_id, id), so it cannot cross tenants. */
+    record AddForeignKey(String schema, String table, String name, String column,
+                         String targetSchema, String targetTable, FieldType.OnDelete onDelete) implements MigrationStep {
+    }
+
+    record CreateIndex(String schema, String table, IndexSpec index) implements MigrationStep {
+    }
+}

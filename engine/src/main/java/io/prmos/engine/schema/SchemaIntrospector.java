@@ -1,0 +1,50 @@
+package io.prmos.engine.schema;
+
+import io.prmos.metadata.catalog.Catalog;
+import io.prmos.metadata.catalog.ModuleDescriptor;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads, from PostgreSQL's catalogs, which of a catalog's schemas, tables, columns, indexes and policies exist. */
+public final class SchemaIntrospector {
+
+    private static final String SCHEMAS = "SELECT nspname FROM pg_namespace WHERE nspname = ANY($1)";
+    private static final String COLUMNS = "SELECT table_schema, table_name, column_name FROM information_schema.columns"
+            + " WHERE table_schema = ANY($1)";
+    private static final String INDEXES = "SELECT schemaname, indexname FROM pg_indexes WHERE schemaname = ANY($1)";
+    private static final String CONSTRAINTS = "SELECT n.nspname, c.conname FROM pg_constraint c"
+            + " JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ANY($1)";
+    private static final String POLICIES = "SELECT schemaname, tablename FROM pg_policies"
+            + " WHERE schemaname = ANY($1) AND policyname = 'tenant_isolation'";
+
+    public Uni<DatabaseSnapshot> snapshot(SqlConnection c, Catalog catalog) {
+        String[] schemas = catalog.modules().stream().map(ModuleDescriptor::schema).toArray(String[]::new);
+        Tuple args = Tuple.of(schemas);
+        Set<String> foundSchemas = new HashSet<>();
+        Map<String, Set<String>> columns = new HashMap<>();
+        Set<String> indexes = new HashSet<>();
+        Set<String> constraints = new HashSet<>();
+        Set<String> isolated = new HashSet<>();
+        return c.preparedQuery(SCHEMAS).execute(args)
+                .invoke(rows -> rows.forEach(r -> foundSchemas.add(r.getString(0))))
+                .flatMap(x -> c.preparedQuery(COLUMNS).execute(args))
+                .invoke(rows -> rows.forEach(r -> columns.computeIfAbsent(key(r), k -> new HashSet<>()).add(r.getString(2))))
+                .flatMap(x -> c.preparedQuery(INDEXES).execute(args))
+                .invoke(rows -> rows.forEach(r -> indexes.add(key(r))))
+                .flatMap(x -> c.preparedQuery(CONSTRAINTS).execute(args))
+                .invoke(rows -> rows.forEach(r -> constraints.add(key(r))))
+                .flatMap(x -> c.preparedQuery(POLICIES).execute(args))
+                .invoke(rows -> rows.forEach(r -> isolated.add(key(r))))
+                .map(x -> new DatabaseSnapshot(foundSchemas, columns, indexes, constraints, isolated));
+    }
+
+    private static String key(Row row) {
+        return DatabaseSnapshot.key(row.getString(0), row.getString(1));
+    }
+}

@@ -1,0 +1,40 @@
+package io.prmos.engine.schema;
+
+import io.prmos.metadata.catalog.Catalog;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Brings the database up to a catalog inside the caller's transaction, under an advisory lock so
+ * two engines never plan against the same state at once. The plan is computed after the lock is
+ * held; applying an already-applied catalog plans nothing.
+ */
+public final class SchemaMigrator {
+
+    /** Arbitrary, fixed key of the advisory lock that serialises schema changes. */
+    static final long MIGRATION_LOCK = 0x50524d4f53L;
+
+    private final SchemaIntrospector introspector = new SchemaIntrospector();
+    private final SchemaPlanner planner = new SchemaPlanner();
+    private final DdlRenderer renderer = new DdlRenderer();
+
+    public Uni<MigrationPlan> migrate(SqlConnection c, Catalog catalog) {
+        return c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(io.vertx.mutiny.sqlclient.Tuple.of(MIGRATION_LOCK))
+                .flatMap(x -> introspector.snapshot(c, catalog))
+                .map(snapshot -> planner.plan(catalog, snapshot))
+                .flatMap(plan -> apply(c, plan).replaceWith(plan));
+    }
+
+    public Uni<MigrationPlan> plan(SqlConnection c, Catalog catalog) {
+        return introspector.snapshot(c, catalog).map(snapshot -> planner.plan(catalog, snapshot));
+    }
+
+    private Uni<Void> apply(SqlConnection c, MigrationPlan plan) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (MigrationStep step : plan.steps()) {
+            String sql = renderer.render(step);
+            chain = chain.flatMap(x -> c.query(sql).execute().replaceWithVoid());
+        }
+        return chain;
+    }
+}

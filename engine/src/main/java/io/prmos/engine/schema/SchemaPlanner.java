@@ -1,0 +1,74 @@
+package io.prmos.engine.schema;
+
+import io.prmos.metadata.catalog.Catalog;
+import io.prmos.metadata.catalog.EntityDescriptor;
+import io.prmos.metadata.catalog.FieldDescriptor;
+import io.prmos.metadata.catalog.ModuleDescriptor;
+import io.prmos.metadata.model.FieldType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles a catalog into the migration plan that brings a database (described by a snapshot) up
+ * to it: schemas, then tables and columns, then tenant isolation, foreign keys and indexes.
+ * Only missing objects are planned.
+ */
+public final class SchemaPlanner {
+
+    public MigrationPlan plan(Catalog catalog, DatabaseSnapshot snapshot) {
+        List<MigrationStep> structure = new ArrayList<>();
+        List<MigrationStep> isolation = new ArrayList<>();
+        List<MigrationStep> foreignKeys = new ArrayList<>();
+        List<MigrationStep> indexes = new ArrayList<>();
+        for (ModuleDescriptor module : catalog.modules()) {
+            if (!snapshot.schemas().contains(module.schema())) {
+                structure.add(new MigrationStep.CreateSchema(module.schema()));
+            }
+            for (EntityDescriptor entity : module.entities()) {
+                planTable(entity, snapshot, structure);
+                if (!snapshot.isolatedTables().contains(DatabaseSnapshot.key(entity.schema(), entity.table()))) {
+                    isolation.add(new MigrationStep.EnableTenantIsolation(entity.schema(), entity.table()));
+                }
+                planForeignKeys(catalog, entity, snapshot, foreignKeys);
+                for (IndexSpec index : IndexPlanner.indexesOf(entity)) {
+                    if (!snapshot.indexes().contains(DatabaseSnapshot.key(entity.schema(), index.name()))) {
+                        indexes.add(new MigrationStep.CreateIndex(entity.schema(), entity.table(), index));
+                    }
+                }
+            }
+        }
+        List<MigrationStep> steps = new ArrayList<>(structure);
+        steps.addAll(isolation);
+        steps.addAll(foreignKeys);
+        steps.addAll(indexes);
+        return new MigrationPlan(steps);
+    }
+
+    private void planTable(EntityDescriptor entity, DatabaseSnapshot snapshot, List<MigrationStep> steps) {
+        List<ColumnSpec> columns = new ArrayList<>(ColumnTypes.systemColumns());
+        entity.fields().forEach(f -> columns.addAll(ColumnTypes.columnsOf(f)));
+        if (!snapshot.hasTable(entity.schema(), entity.table())) {
+            steps.add(new MigrationStep.CreateTable(entity.schema(), entity.table(), columns));
+            return;
+        }
+        for (ColumnSpec column : columns) {
+            if (!snapshot.hasColumn(entity.schema(), entity.table(), column.name())) {
+                steps.add(new MigrationStep.AddColumn(entity.schema(), entity.table(), column));
+            }
+        }
+    }
+
+    private void planForeignKeys(Catalog catalog, EntityDescriptor entity, DatabaseSnapshot snapshot,
+                                 List<MigrationStep> steps) {
+        for (FieldDescriptor field : entity.fields()) {
+            if (field.type() instanceof FieldType.Reference ref && !ref.crossModule()) {
+                EntityDescriptor target = catalog.target(entity.module(), ref);
+                String name = IndexPlanner.name(entity.table(), List.of(field.column()), "fkey");
+                if (!snapshot.constraints().contains(DatabaseSnapshot.key(entity.schema(), name))) {
+                    steps.add(new MigrationStep.AddForeignKey(entity.schema(), entity.table(), name, field.column(),
+                            target.schema(), target.table(), ref.onDelete()));
+                }
+            }
+        }
+    }
+}

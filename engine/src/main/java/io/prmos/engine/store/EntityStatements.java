@@ -1,0 +1,83 @@
+package io.prmos.engine.store;
+
+import static io.prmos.engine.sql.SqlIdentifier.qualified;
+import static io.prmos.engine.sql.SqlIdentifier.quote;
+
+import io.prmos.engine.query.SystemFields;
+import io.prmos.engine.schema.IndexPlanner;
+import io.prmos.metadata.catalog.EntityDescriptor;
+import io.prmos.metadata.catalog.FieldDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * SQL fragments of one entity computed once per catalog: the table, the selected columns in a
+ * fixed order (so rows are read by index), and the statements that do not depend on input.
+ */
+final class EntityStatements {
+
+    final EntityDescriptor entity;
+    final String table;
+    /** Columns in SELECT order: the system columns, then each field's columns. */
+    final List<String> columns;
+    final String selectList;
+    final String selectById;
+    final String existsById;
+    final String insert;
+    /** Constraint and unique index names → the fields they guard, to explain database errors. */
+    final java.util.Map<String, List<String>> constraintFields;
+
+    EntityStatements(EntityDescriptor entity) {
+        this.entity = entity;
+        this.table = qualified(entity.schema(), entity.table());
+        List<String> cols = new ArrayList<>(SystemFields.ORDER);
+        cols.add("deleted_at");
+        for (FieldDescriptor field : entity.fields()) {
+            cols.addAll(field.columns());
+        }
+        this.columns = List.copyOf(cols);
+        this.selectList = columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "));
+        this.selectById = "SELECT " + selectList + " FROM " + table
+                + " WHERE " + quote("tenant_id") + " = $1 AND " + quote("id") + " = $2 AND " + quote("deleted_at") + " IS NULL";
+        this.existsById = "SELECT " + quote("version") + ", " + quote("deleted_at") + " FROM " + table
+                + " WHERE " + quote("tenant_id") + " = $1 AND " + quote("id") + " = $2";
+        this.insert = insertStatement();
+        this.constraintFields = constraintFields(entity);
+    }
+
+    /** INSERT of every field column: $1 tenant, $2 user, then the field columns in order. */
+    private String insertStatement() {
+        List<String> insertColumns = new ArrayList<>(List.of("tenant_id", "created_by", "updated_by"));
+        List<String> values = new ArrayList<>(List.of("$1", "$2", "$2"));
+        int n = 3;
+        for (FieldDescriptor field : entity.fields()) {
+            for (String column : field.columns()) {
+                insertColumns.add(column);
+                values.add("$" + n++);
+            }
+        }
+        return "INSERT INTO " + table + " (" + insertColumns.stream().map(c -> quote(c)).collect(Collectors.joining(", "))
+                + ") VALUES (" + String.join(", ", values) + ") RETURNING " + selectList;
+    }
+
+    private static java.util.Map<String, List<String>> constraintFields(EntityDescriptor entity) {
+        java.util.Map<String, List<String>> names = new java.util.HashMap<>();
+        for (FieldDescriptor field : entity.fields()) {
+            names.put(IndexPlanner.name(entity.table(), field.columns(), "key"), List.of(field.name()));
+            names.put(IndexPlanner.name(entity.table(), List.of(field.column()), "fkey"), List.of(field.name()));
+        }
+        for (var index : entity.indexes()) {
+            if (index.unique()) {
+                List<String> columns = index.fields().stream()
+                        .flatMap(f -> entity.field(f).map(FieldDescriptor::columns).orElse(List.of(f)).stream()).toList();
+                names.put(index.name() != null ? index.name() : IndexPlanner.name(entity.table(), columns, "key"), index.fields());
+            }
+        }
+        return java.util.Map.copyOf(names);
+    }
+
+    int indexOf(String column) {
+        return columns.indexOf(column);
+    }
+}

@@ -1,0 +1,139 @@
+package io.prmos.engine.store;
+
+import static io.prmos.engine.sql.SqlIdentifier.quote;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prmos.engine.security.Caller;
+import io.prmos.engine.validation.Money;
+import io.prmos.metadata.catalog.Catalog;
+import io.prmos.metadata.catalog.EntityDescriptor;
+import io.prmos.metadata.catalog.FieldDescriptor;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Writes records: create, update (partial or full), soft delete and restore, each one statement in
+ * the caller's tenant transaction. Updates are single atomic UPDATEs that bump the version, so two
+ * concurrent writers never lose each other's change; If-Match adds the expected version.
+ */
+public final class RecordWriter {
+
+    private final TenantTransactions transactions;
+    private final StatementCache statements;
+
+    public RecordWriter(TenantTransactions transactions, StatementCache statements) {
+        this.transactions = transactions;
+        this.statements = statements;
+    }
+
+    public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values) {
+        return transactions.run(caller, c -> insert(c, caller, catalog, entity, values, ""));
+    }
+
+    public Uni<ObjectNode> update(Caller caller, Catalog catalog, EntityDescriptor entity, UUID id,
+                                  Map<FieldDescriptor, Object> values, OptionalLong ifMatch) {
+        return transactions.run(caller, c -> update(c, caller, catalog, entity, id, values, ifMatch, ""));
+    }
+
+    public Uni<Void> delete(Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch) {
+        return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, true)).replaceWithVoid();
+    }
+
+    public Uni<ObjectNode> restore(Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch) {
+        return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, false));
+    }
+
+    Uni<ObjectNode> insert(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
+                           Map<FieldDescriptor, Object> values, String pointer) {
+        EntityStatements s = statements.of(entity);
+        return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer)
+                .flatMap(v -> c.preparedQuery(s.insert).execute(insertTuple(caller, entity, values)))
+                .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
+                .map(rows -> RowMapper.toJson(s, rows.iterator().next(), null));
+    }
+
+    Tuple insertTuple(Caller caller, EntityDescriptor entity, Map<FieldDescriptor, Object> values) {
+        List<Object> params = new ArrayList<>(List.of(caller.tenant(), caller.user()));
+        for (FieldDescriptor field : entity.fields()) {
+            addColumns(params, field, values.get(field));
+        }
+        return Tuple.from(params);
+    }
+
+    Uni<ObjectNode> update(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity, UUID id,
+                           Map<FieldDescriptor, Object> values, OptionalLong ifMatch, String pointer) {
+        EntityStatements s = statements.of(entity);
+        Params params = new Params();
+        List<String> sets = new ArrayList<>();
+        for (Map.Entry<FieldDescriptor, Object> entry : values.entrySet()) {
+            List<Object> columnValues = new ArrayList<>();
+            addColumns(columnValues, entry.getKey(), entry.getValue());
+            for (int i = 0; i < columnValues.size(); i++) {
+                sets.add(quote(entry.getKey().columns().get(i)) + " = " + params.add(columnValues.get(i)));
+            }
+        }
+        sets.add(quote("version") + " = " + quote("version") + " + 1");
+        sets.add(quote("updated_at") + " = now()");
+        sets.add(quote("updated_by") + " = " + params.add(caller.user()));
+        String sql = "UPDATE " + s.table + " SET " + String.join(", ", sets) + matchLive(params, caller, id, ifMatch, true)
+                + " RETURNING " + s.selectList;
+        return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer)
+                .flatMap(v -> c.preparedQuery(sql).execute(params.tuple()))
+                .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
+                .flatMap(rows -> rows.size() == 1 ? Uni.createFrom().item(RowMapper.toJson(s, rows.iterator().next(), null))
+                        : explainMiss(c, caller, s, id, ifMatch, true));
+    }
+
+    private Uni<ObjectNode> lifecycle(SqlConnection c, Caller caller, EntityDescriptor entity, UUID id,
+                                      OptionalLong ifMatch, boolean delete) {
+        EntityStatements s = statements.of(entity);
+        Params params = new Params();
+        String sql = "UPDATE " + s.table + " SET " + quote("deleted_at") + " = " + (delete ? "now()" : "NULL") + ", "
+                + quote("version") + " = " + quote("version") + " + 1, " + quote("updated_at") + " = now(), "
+                + quote("updated_by") + " = " + params.add(caller.user())
+                + matchLive(params, caller, id, ifMatch, delete) + " RETURNING " + s.selectList;
+        return c.preparedQuery(sql).execute(params.tuple())
+                .onFailure().transform(f -> DatabaseErrors.translate(s, f, ""))
+                .flatMap(rows -> rows.size() == 1 ? Uni.createFrom().item(RowMapper.toJson(s, rows.iterator().next(), null))
+                        : explainMiss(c, caller, s, id, ifMatch, delete));
+    }
+
+    private static String matchLive(Params params, Caller caller, UUID id, OptionalLong ifMatch, boolean live) {
+        String where = " WHERE " + quote("tenant_id") + " = " + params.add(caller.tenant()) + " AND " + quote("id") + " = "
+                + params.add(id) + " AND " + quote("deleted_at") + (live ? " IS NULL" : " IS NOT NULL");
+        if (ifMatch.isPresent()) {
+            where += " AND " + quote("version") + " = " + params.add(ifMatch.getAsLong());
+        }
+        return where;
+    }
+
+    /** Nothing was updated: either there is no such record (404) or If-Match named an old version (412). */
+    private Uni<ObjectNode> explainMiss(SqlConnection c, Caller caller, EntityStatements s, UUID id,
+                                        OptionalLong ifMatch, boolean live) {
+        return c.preparedQuery(s.existsById).execute(Tuple.of(caller.tenant(), id)).map(rows -> {
+            Row row = rows.size() == 1 ? rows.iterator().next() : null;
+            boolean deleted = row != null && row.getValue(1) != null;
+            if (row == null || deleted == live || ifMatch.isEmpty()) {
+                throw new StoreExceptions.RecordNotFound(s.entity.qualifiedName(), id);
+            }
+            throw new StoreExceptions.StaleVersion(ifMatch.getAsLong(), row.getLong(0));
+        });
+    }
+
+    private static void addColumns(List<Object> params, FieldDescriptor field, Object value) {
+        if (field.isMoney()) {
+            Money money = (Money) value;
+            params.add(money == null ? null : BindValues.of(money.amount()));
+            params.add(money == null ? null : money.currency());
+        } else {
+            params.add(BindValues.of(value));
+        }
+    }
+}

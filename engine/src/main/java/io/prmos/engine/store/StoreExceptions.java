@@ -1,0 +1,47 @@
+package io.prmos.engine.store;
+
+import io.prmos.engine.validation.Violation;
+import java.util.List;
+
+/** What can go wrong when reading or writing a record, in terms the API maps to HTTP. */
+public final class StoreExceptions {
+
+    private StoreExceptions() {
+    }
+
+    /** No live record with this id in the caller's tenant (404) — never says whether another tenant has one. */
+    public static final class RecordNotFound extends RuntimeException {
+        public RecordNotFound(String entity, Object id) {
+            super("no " + entity + " with id " + id, null, false, false);
+        }
+    }
+
+    /** If-Match named a version that is no longer current (412). */
+    public static final class StaleVersion extends RuntimeException {
+        private final long current;
+
+        public StaleVersion(long expected, long current) {
+            super("the record is at version " + current + ", not " + expected + "; reload it and apply your change again",
+                    null, false, false);
+            this.current = current;
+        }
+
+        public long current() {
+            return current;
+        }
+    }
+
+    /** A unique field or index already holds the value in this tenant (409). */
+    public static final class UniqueConflict extends RuntimeException {
+        private final List<Violation> violations;
+
+        public UniqueConflict(List<Violation> violations) {
+            super("a record with the same value already exists", null, false, false);
+            this.violations = List.copyOf(violations);
+        }
+
+        public List<Violation> violations() {
+            return violations;
+        }
+    }
+}

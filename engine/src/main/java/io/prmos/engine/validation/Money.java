@@ -1,0 +1,7 @@
+package io.prmos.engine.validation;
+
+import java.math.BigDecimal;
+
+/** A validated money value. */
+public record Money(BigDecimal amount, String currency) {
+}
