@@ -40,6 +40,12 @@ final class FieldPathSyntax {
             throw new FilterSyntaxException("field path '" + abbreviate(word)
                     + "' has more than two parts; write field or field.part", position);
         }
+        if (parts.length == 2 && parts[0].isEmpty()) {
+            throw new FilterSyntaxException("expected a field name before '.'", position);
+        }
+        if (parts.length == 2 && parts[1].isEmpty()) {
+            throw new FilterSyntaxException("expected a name after '.'", position + parts[0].length() + 1);
+        }
         checkName(parts[0], position);
         if (parts.length == 1) {
             return FieldPath.of(parts[0]);
@@ -49,9 +55,6 @@ final class FieldPathSyntax {
     }
 
     static void checkName(String name, int position) {
-        if (name.isEmpty()) {
-            throw new FilterSyntaxException("expected a name", position);
-        }
         if (name.length() > MAX_NAME_LENGTH) {
             throw new FilterSyntaxException("name '" + abbreviate(name) + "' is longer than "
                     + MAX_NAME_LENGTH + " characters", position);

@@ -127,8 +127,8 @@ final class FilterLexer {
         }
         char c = text.charAt(pos);
         if (c != '"' && c != '\\') {
-            throw new FilterSyntaxException("unknown escape \\" + describeChar(c)
-                    + "; only \\\" and \\\\ may follow a backslash", backslash);
+            throw new FilterSyntaxException("unknown escape " + describeChar('\\') + " followed by "
+                    + describeChar(c) + "; only \\\" and \\\\ may follow a backslash", backslash);
         }
         return c;
     }
@@ -207,6 +207,8 @@ final class FilterLexer {
         if (c >= 0x21 && c < 0x7f) {
             return "'" + c + "'";
         }
-        return String.format("U+%04X", (int) c);
+        String code = String.format("U+%04X", (int) c);
+        boolean visible = !Character.isISOControl(c) && !Character.isSurrogate(c) && !Character.isWhitespace(c);
+        return visible ? "'" + c + "' (" + code + ")" : code;
     }
 }

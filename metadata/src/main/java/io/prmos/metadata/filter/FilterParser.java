@@ -190,6 +190,9 @@ public final class FilterParser {
             lexer.next();
             return token.isWord("true");
         }
+        if (token.kind() == Kind.WORD && !token.isWord("and") && !token.isWord("or")) {
+            throw expected("'true' or 'false'", token);
+        }
         return true;
     }
 
