@@ -23,8 +23,25 @@ final class FilterArbitraries {
     private FilterArbitraries() {
     }
 
+    /** Random token mixes (almost always rejected) and printed valid trees with one edit (often accepted). */
     static Arbitrary<String> tokenSoup() {
-        return soup(FILTER_TOKENS, 60);
+        return Arbitraries.oneOf(soup(FILTER_TOKENS, 60), soup(FILTER_TOKENS, 6), mutatedFilters());
+    }
+
+    private static Arbitrary<String> mutatedFilters() {
+        Arbitrary<String> printed = filters(2).map(FilterPrinter::print);
+        return Combinators.combine(printed, Arbitraries.integers().between(0, 3), Arbitraries.doubles().between(0, 1),
+                Arbitraries.integers().between(0, 8), Arbitraries.of(FILTER_TOKENS))
+                .as((text, edit, at, length, token) -> {
+                    int from = (int) (at * text.length());
+                    int to = Math.min(text.length(), from + length);
+                    return switch (edit) {
+                        case 0 -> text;
+                        case 1 -> text.substring(0, from) + text.substring(to);
+                        case 2 -> text.substring(0, from) + " " + token + " " + text.substring(from);
+                        default -> text.substring(0, from) + token + text.substring(to);
+                    };
+                });
     }
 
     static Arbitrary<String> sortSoup() {
