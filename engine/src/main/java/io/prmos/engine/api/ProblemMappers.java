@@ -1,0 +1,83 @@
+package io.prmos.engine.api;
+
+import io.prmos.engine.query.QueryException;
+import io.prmos.engine.store.StoreExceptions;
+import io.prmos.engine.validation.ValidationException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into problem+json. Expected failures keep their status; anything else is a
+ * 500 with an incident id in the log and nothing internal in the body.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiProblem problem, HttpServerRequest request) {
+        return respond(problem.toProblem(request.path()));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e, HttpServerRequest request) {
+        List<Problem.Error> errors = e.violations().stream()
+                .map(v -> new Problem.Error(v.pointer(), null, v.code(), v.message())).toList();
+        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid record", 422,
+                errors.size() + " field(s) are invalid", request.path(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response query(QueryException e, HttpServerRequest request) {
+        return respond(new Problem(Problem.TYPE_BASE + "invalid-query", "Invalid query", 400, e.getMessage(), request.path(),
+                List.of(new Problem.Error(null, e.parameter(), "invalid", e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(StoreExceptions.RecordNotFound e, HttpServerRequest request) {
+        return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404, e.getMessage(), request.path(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StoreExceptions.StaleVersion e, HttpServerRequest request) {
+        Response.ResponseBuilder builder = Response.status(412).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_BASE + "precondition-failed", "Record changed meanwhile", 412,
+                        e.getMessage(), request.path(), List.of()));
+        return builder.header(HttpHeaders.ETAG, RecordResponses.etag(e.current())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unique(StoreExceptions.UniqueConflict e, HttpServerRequest request) {
+        List<Problem.Error> errors = e.violations().stream()
+                .map(v -> new Problem.Error(v.pointer(), null, v.code(), v.message())).toList();
+        return respond(new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409, e.getMessage(), request.path(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, title, request.path(), List.of()));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure on %s %s (incident %s)", request.method(), request.path(), incident);
+        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
+                "the server failed to handle this request; incident " + incident, request.path(), List.of()));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,180 @@
+package io.prmos.engine.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prmos.engine.query.ListQuery;
+import io.prmos.engine.query.ListQueryParser;
+import io.prmos.engine.registry.CatalogHolder;
+import io.prmos.engine.security.Caller;
+import io.prmos.engine.security.CallerResolver;
+import io.prmos.engine.store.BulkWriter;
+import io.prmos.engine.store.Page;
+import io.prmos.engine.store.RecordReader;
+import io.prmos.engine.store.RecordWriter;
+import io.prmos.engine.validation.RecordValidator;
+import io.prmos.engine.validation.WriteMode;
+import io.prmos.metadata.catalog.Catalog;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The generic REST API of every manifest-defined entity: {@code /api/v1/{module}/{entity}}. It
+ * parses and checks input, then hands typed requests to the store; it never builds SQL.
+ */
+@Path("/api/v1/{module}/{entity}")
+@Produces(MediaType.APPLICATION_JSON)
+@Operation(hidden = true)
+public class RecordResource {
+
+    @Inject
+    CatalogHolder catalogs;
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    RecordReader reader;
+
+    @Inject
+    RecordWriter writer;
+
+    @Inject
+    BulkWriter bulk;
+
+    @Inject
+    RecordValidator validator;
+
+    @GET
+    public Uni<Response> list(@PathParam("module") String module, @PathParam("entity") String entity,
+                              @QueryParam("filter") String filter, @QueryParam("sort") String sort,
+                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                              @QueryParam("fields") String fields, @QueryParam("total") String total) {
+        Target t = target(module, entity);
+        ListQuery query = ListQueryParser.parse(t.entity(), filter, sort, limit, cursor, fields, total);
+        return reader.list(callers.current(), t.entity(), query).map(RecordResource::pageBody);
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<Response> get(@PathParam("module") String module, @PathParam("entity") String entity, @PathParam("id") String id) {
+        Target t = target(module, entity);
+        UUID uuid = t.id(id);
+        return reader.get(callers.current(), t.entity(), uuid)
+                .map(found -> found.map(RecordResponses::ok).orElseThrow(() -> t.missing(id)));
+    }
+
+    @POST
+    public Uni<Response> create(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
+        Target t = target(module, entity);
+        var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), WriteMode.CREATE, "");
+        return writer.create(callers.current(), t.catalog(), t.entity(), values)
+                .map(record -> RecordResponses.created(record, t.location(record.get("id").asText())));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Uni<Response> patch(@PathParam("module") String module, @PathParam("entity") String entity,
+                               @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
+        return update(module, entity, id, ifMatch, body, WriteMode.PATCH);
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<Response> replace(@PathParam("module") String module, @PathParam("entity") String entity,
+                                 @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
+        return update(module, entity, id, ifMatch, body, WriteMode.REPLACE);
+    }
+
+    private Uni<Response> update(String module, String entity, String id, String ifMatch, byte[] body, WriteMode mode) {
+        Target t = target(module, entity);
+        UUID uuid = t.id(id);
+        var expected = RecordResponses.ifMatch(ifMatch);
+        var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), mode, "");
+        return writer.update(callers.current(), t.catalog(), t.entity(), uuid, values, expected).map(RecordResponses::ok);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("module") String module, @PathParam("entity") String entity,
+                                @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        Target t = target(module, entity);
+        UUID uuid = t.id(id);
+        return writer.delete(callers.current(), t.entity(), uuid, RecordResponses.ifMatch(ifMatch))
+                .map(x -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("{id}/restore")
+    public Uni<Response> restore(@PathParam("module") String module, @PathParam("entity") String entity,
+                                 @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        Target t = target(module, entity);
+        UUID uuid = t.id(id);
+        return writer.restore(callers.current(), t.entity(), uuid, RecordResponses.ifMatch(ifMatch)).map(RecordResponses::ok);
+    }
+
+    @POST
+    @Path("bulk")
+    public Uni<Response> bulk(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
+        Target t = target(module, entity);
+        var operations = BulkRequestParser.parse(validator, t.module(), t.entity(), RecordResponses.parseBody(body));
+        return bulk.apply(callers.current(), t.catalog(), t.entity(), operations).map(records -> {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            out.putArray("items").addAll(records);
+            return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();
+        });
+    }
+
+    private Target target(String module, String entity) {
+        Catalog catalog = catalogs.current();
+        return catalog.entity(module, entity)
+                .map(e -> new Target(catalog, catalog.module(module).orElseThrow(), e))
+                .orElseThrow(() -> ApiProblem.notFound("no entity '" + entity + "' in module '" + module + "'"));
+    }
+
+    private static Response pageBody(Page page) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.putArray("items").addAll(page.items());
+        out.put("nextCursor", page.nextCursor().orElse(null));
+        page.total().ifPresent(total -> out.put("total", total));
+        return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The entity a request addresses, resolved against the catalog the request holds. */
+    record Target(Catalog catalog, io.prmos.metadata.catalog.ModuleDescriptor module,
+                  io.prmos.metadata.catalog.EntityDescriptor entity) {
+
+        UUID id(String text) {
+            try {
+                if (text.length() == 36) {
+                    return UUID.fromString(text);
+                }
+            } catch (IllegalArgumentException e) {
+                // fall through: an id that is not a uuid names no record
+            }
+            throw missing(text);
+        }
+
+        ApiProblem missing(String id) {
+            return ApiProblem.notFound("no " + entity.qualifiedName() + " with id " + id);
+        }
+
+        String location(String id) {
+            return "/api/v1/" + entity.module() + "/" + entity.path() + "/" + id;
+        }
+    }
+
+}
