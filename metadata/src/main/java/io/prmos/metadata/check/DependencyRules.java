@@ -49,7 +49,7 @@ final class DependencyRules {
         Set<String> reported = new HashSet<>();
         for (String start : byName.keySet()) {
             findCycle(start, byName, new ArrayList<>()).ifPresent(cycle -> {
-                if (reported.add(String.join(",", cycle.stream().sorted().toList()))) {
+                if (reported.add(String.join(",", cycle.stream().distinct().sorted().toList()))) {
                     LoadedManifest first = byName.get(cycle.get(0));
                     problems.atKey(first, Pointer.of("requires", cycle.get(1)),
                             "dependency cycle: " + String.join(" -> ", cycle));
