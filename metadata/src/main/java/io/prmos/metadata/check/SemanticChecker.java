@@ -1,0 +1,45 @@
+package io.prmos.metadata.check;
+
+import io.prmos.metadata.load.LoadedManifest;
+import io.prmos.metadata.load.ManifestProblem;
+import io.prmos.metadata.load.Pointer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a module set (manifests that passed the schema) for everything the schema cannot see and
+ * returns all problems, sorted by file and position. An empty list means the set may be compiled.
+ */
+public final class SemanticChecker {
+
+    /** Checks the manifests together: references across modules resolve only within this set. */
+    public List<ManifestProblem> check(List<LoadedManifest> modules) {
+        Problems problems = new Problems();
+        Map<String, LoadedManifest> byName = indexByModule(modules, problems);
+        for (LoadedManifest module : modules) {
+            ModuleContext context = new ModuleContext(module, byName, problems);
+            ModuleRules.check(context);
+            EntityRules.check(context);
+        }
+        DependencyRules.check(modules, byName, problems);
+        return problems.sorted();
+    }
+
+    /** Convenience for a single manifest; its {@code requires} must then be empty to pass. */
+    public List<ManifestProblem> check(LoadedManifest module) {
+        return check(List.of(module));
+    }
+
+    private static Map<String, LoadedManifest> indexByModule(List<LoadedManifest> modules, Problems problems) {
+        Map<String, LoadedManifest> byName = new LinkedHashMap<>();
+        for (LoadedManifest module : modules) {
+            LoadedManifest previous = byName.putIfAbsent(module.manifest().module(), module);
+            if (previous != null) {
+                problems.atValue(module, Pointer.of("module"), "module '" + module.manifest().module()
+                        + "' is already defined in " + previous.file());
+            }
+        }
+        return byName;
+    }
+}

@@ -1,0 +1,113 @@
+package io.prmos.metadata.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.path.NodePath;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rewrites networknt validation errors as messages a manifest author understands, pointing at the
+ * offending key or value. The validator's own messages name schema internals ("$.a.b: string found,
+ * number expected"); these name the manifest.
+ */
+final class SchemaErrorTranslator {
+
+    private final String file;
+    private final JsonNode root;
+    private final SourceMap sourceMap;
+
+    SchemaErrorTranslator(String file, JsonNode root, SourceMap sourceMap) {
+        this.file = file;
+        this.root = root;
+        this.sourceMap = sourceMap;
+    }
+
+    ManifestProblem translate(Error error) {
+        String pointer = pointerOf(error.getInstanceLocation());
+        String keyword = String.valueOf(error.getKeyword());
+        JsonNode instance = root.at(pointer);
+        JsonNode schema = error.getSchemaNode();
+        return switch (keyword) {
+            case "additionalProperties" -> atKey(Pointer.append(pointer, error.getProperty()),
+                    "unknown key '" + error.getProperty() + "' (not allowed here)");
+            case "required" -> atKey(pointer, "missing required key '" + error.getProperty() + "'");
+            case "false" -> notForType(pointer);
+            case "type" -> atValue(pointer, "expected " + article(schema.asText()) + ", got " + describe(instance));
+            case "enum" -> atValue(pointer, "expected one of " + listOf(schema) + ", got " + describe(instance));
+            case "const" -> atValue(pointer, "expected " + schema + ", got " + describe(instance));
+            case "pattern" -> atValue(pointer, patternMessage(pointer, schema.asText(), instance));
+            case "minimum" -> atValue(pointer, "must be at least " + schema.asText() + ", got " + instance);
+            case "minItems" -> atValue(pointer, "must list at least " + schema.asText() + " item(s)");
+            case "minProperties" -> atValue(pointer, "must declare at least " + schema.asText() + " entry");
+            default -> atValue(pointer, error.getMessage());
+        };
+    }
+
+    private ManifestProblem notForType(String pointer) {
+        String option = Pointer.lastSegment(pointer);
+        String type = root.at(Pointer.parent(pointer)).path("type").asText();
+        return atKey(pointer, "'" + option + "' is not an option of type " + type);
+    }
+
+    private static String patternMessage(String pointer, String regex, JsonNode instance) {
+        if (pointer.equals("/version")) {
+            return "expected a semantic version like 1.2.3, got " + describe(instance);
+        }
+        if (pointer.contains("/currencies/")) {
+            return "expected a 3-letter uppercase ISO 4217 currency code, got " + describe(instance);
+        }
+        return "expected text matching " + regex + ", got " + describe(instance);
+    }
+
+    private ManifestProblem atKey(String pointer, String message) {
+        Position p = sourceMap.keyAt(pointer);
+        return new ManifestProblem(file, p.line(), p.column(), pointer, message);
+    }
+
+    private ManifestProblem atValue(String pointer, String message) {
+        Position p = sourceMap.valueAt(pointer);
+        return new ManifestProblem(file, p.line(), p.column(), pointer, message);
+    }
+
+    static String pointerOf(NodePath path) {
+        String pointer = Pointer.ROOT;
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            pointer = element instanceof Integer index
+                    ? Pointer.append(pointer, index)
+                    : Pointer.append(pointer, String.valueOf(element));
+        }
+        return pointer;
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "object" -> "an object (a mapping of keys)";
+            case "array" -> "an array (a list)";
+            case "integer" -> "an integer";
+            default -> "a " + type;
+        };
+    }
+
+    private static String listOf(JsonNode array) {
+        List<String> items = new ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return "[" + String.join(", ", items) + "]";
+    }
+
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (node.getNodeType()) {
+            case STRING -> "string " + node;
+            case NUMBER -> "number " + node;
+            case BOOLEAN -> "boolean " + node;
+            case NULL -> "null";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> node.toString();
+        };
+    }
+}
