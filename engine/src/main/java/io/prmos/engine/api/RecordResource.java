@@ -29,7 +29,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The generic REST API of every manifest-defined entity: {@code /api/v1/{module}/{entity}}. It
@@ -37,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/api/v1/{module}/{entity}")
 @Produces(MediaType.APPLICATION_JSON)
-@Operation(hidden = true)
 public class RecordResource {
 
     @Inject
