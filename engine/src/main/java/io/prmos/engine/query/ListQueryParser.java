@@ -60,7 +60,8 @@ public final class ListQueryParser {
             }
         }
         if (columns.stream().noneMatch(c -> c.column().equals("id"))) {
-            columns.add(new SortColumn("id", false, new FieldType.UuidType()));
+            boolean lastDescending = !columns.isEmpty() && columns.get(columns.size() - 1).descending();
+            columns.add(new SortColumn("id", lastDescending, new FieldType.UuidType()));
         }
         return columns;
     }

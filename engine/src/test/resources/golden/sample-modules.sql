@@ -1,0 +1,145 @@
+CREATE SCHEMA IF NOT EXISTS "organizations";
+CREATE TABLE IF NOT EXISTS "organizations"."organization" (
+  "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+  "tenant_id" varchar(63) NOT NULL,
+  "version" bigint NOT NULL DEFAULT 1,
+  "created_at" timestamptz NOT NULL DEFAULT now(),
+  "created_by" varchar(255) NOT NULL,
+  "updated_at" timestamptz NOT NULL DEFAULT now(),
+  "updated_by" varchar(255) NOT NULL,
+  "deleted_at" timestamptz,
+  "name" varchar(200) NOT NULL,
+  "legal_name" varchar(300),
+  "website" varchar(2048),
+  "industry" varchar(63),
+  "size" varchar(63),
+  "employees" integer,
+  "annual_revenue_amount" numeric(19,4),
+  "annual_revenue_currency" char(3),
+  "country" varchar(2),
+  "vat_number" varchar(32),
+  "description" text,
+  CONSTRAINT "organization_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "organization_tenant_id_id_key" UNIQUE ("tenant_id", "id")
+);
+CREATE SCHEMA IF NOT EXISTS "partners";
+CREATE TABLE IF NOT EXISTS "partners"."partner" (
+  "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+  "tenant_id" varchar(63) NOT NULL,
+  "version" bigint NOT NULL DEFAULT 1,
+  "created_at" timestamptz NOT NULL DEFAULT now(),
+  "created_by" varchar(255) NOT NULL,
+  "updated_at" timestamptz NOT NULL DEFAULT now(),
+  "updated_by" varchar(255) NOT NULL,
+  "deleted_at" timestamptz,
+  "name" varchar(200) NOT NULL,
+  "tier" varchar(63) NOT NULL,
+  "types" varchar(63)[],
+  "region" varchar(63),
+  "score" integer,
+  "organization" uuid,
+  "parent" uuid,
+  "contact_email" varchar(320),
+  "website" varchar(2048),
+  "joined_on" date,
+  "active" boolean,
+  "annual_target_amount" numeric(19,4),
+  "annual_target_currency" char(3),
+  "notes" text,
+  CONSTRAINT "partner_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "partner_tenant_id_id_key" UNIQUE ("tenant_id", "id")
+);
+CREATE SCHEMA IF NOT EXISTS "deals";
+CREATE TABLE IF NOT EXISTS "deals"."deal" (
+  "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+  "tenant_id" varchar(63) NOT NULL,
+  "version" bigint NOT NULL DEFAULT 1,
+  "created_at" timestamptz NOT NULL DEFAULT now(),
+  "created_by" varchar(255) NOT NULL,
+  "updated_at" timestamptz NOT NULL DEFAULT now(),
+  "updated_by" varchar(255) NOT NULL,
+  "deleted_at" timestamptz,
+  "name" varchar(200) NOT NULL,
+  "stage" varchar(63) NOT NULL,
+  "source" varchar(63),
+  "amount_amount" numeric(19,4) NOT NULL,
+  "amount_currency" char(3) NOT NULL,
+  "probability" numeric(5,2),
+  "partner" uuid NOT NULL,
+  "customer" uuid,
+  "close_date" date,
+  "registration_id" uuid,
+  "details" jsonb,
+  "description" text,
+  CONSTRAINT "deal_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "deal_tenant_id_id_key" UNIQUE ("tenant_id", "id")
+);
+CREATE SCHEMA IF NOT EXISTS "people";
+CREATE TABLE IF NOT EXISTS "people"."person" (
+  "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+  "tenant_id" varchar(63) NOT NULL,
+  "version" bigint NOT NULL DEFAULT 1,
+  "created_at" timestamptz NOT NULL DEFAULT now(),
+  "created_by" varchar(255) NOT NULL,
+  "updated_at" timestamptz NOT NULL DEFAULT now(),
+  "updated_by" varchar(255) NOT NULL,
+  "deleted_at" timestamptz,
+  "first_name" varchar(100) NOT NULL,
+  "last_name" varchar(100) NOT NULL,
+  "email" varchar(320),
+  "phone" varchar(32),
+  "job_title" varchar(150),
+  "role" varchar(63),
+  "organization" uuid,
+  "birthday" date,
+  "opted_in" boolean,
+  "last_contacted_at" timestamptz,
+  CONSTRAINT "person_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "person_tenant_id_id_key" UNIQUE ("tenant_id", "id")
+);
+ALTER TABLE "organizations"."organization" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "organizations"."organization" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "organizations"."organization" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
+ALTER TABLE "partners"."partner" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "partners"."partner" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "partners"."partner" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
+ALTER TABLE "deals"."deal" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "deals"."deal" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "deals"."deal" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
+ALTER TABLE "people"."person" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "people"."person" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "people"."person" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
+ALTER TABLE "partners"."partner" ADD CONSTRAINT "partner_parent_fkey" FOREIGN KEY ("tenant_id", "parent") REFERENCES "partners"."partner" ("tenant_id", "id") ON DELETE SET NULL ("parent");
+CREATE INDEX IF NOT EXISTS "organization_created_at_idx" ON "organizations"."organization" ("tenant_id", "created_at", "id");
+CREATE INDEX IF NOT EXISTS "organization_name_idx" ON "organizations"."organization" ("tenant_id", "name", "id");
+CREATE INDEX IF NOT EXISTS "organization_industry_idx" ON "organizations"."organization" ("tenant_id", "industry");
+CREATE INDEX IF NOT EXISTS "organization_size_idx" ON "organizations"."organization" ("tenant_id", "size");
+CREATE INDEX IF NOT EXISTS "organization_employees_idx" ON "organizations"."organization" ("tenant_id", "employees", "id");
+CREATE INDEX IF NOT EXISTS "organization_country_idx" ON "organizations"."organization" ("tenant_id", "country", "id");
+CREATE UNIQUE INDEX IF NOT EXISTS "organization_vat_number_key" ON "organizations"."organization" ("tenant_id", "vat_number") WHERE "deleted_at" IS NULL;
+CREATE INDEX IF NOT EXISTS "partner_created_at_idx" ON "partners"."partner" ("tenant_id", "created_at", "id");
+CREATE INDEX IF NOT EXISTS "partner_name_idx" ON "partners"."partner" ("tenant_id", "name", "id");
+CREATE INDEX IF NOT EXISTS "partner_tier_idx" ON "partners"."partner" ("tenant_id", "tier", "id");
+CREATE INDEX IF NOT EXISTS "partner_types_gin" ON "partners"."partner" USING gin ("types");
+CREATE INDEX IF NOT EXISTS "partner_region_idx" ON "partners"."partner" ("tenant_id", "region");
+CREATE INDEX IF NOT EXISTS "partner_score_idx" ON "partners"."partner" ("tenant_id", "score", "id");
+CREATE INDEX IF NOT EXISTS "partner_organization_idx" ON "partners"."partner" ("tenant_id", "organization");
+CREATE INDEX IF NOT EXISTS "partner_parent_idx" ON "partners"."partner" ("tenant_id", "parent");
+CREATE INDEX IF NOT EXISTS "partner_joined_on_idx" ON "partners"."partner" ("tenant_id", "joined_on", "id");
+CREATE INDEX IF NOT EXISTS "partner_active_idx" ON "partners"."partner" ("tenant_id", "active");
+CREATE INDEX IF NOT EXISTS "partner_region_tier_idx" ON "partners"."partner" ("tenant_id", "region", "tier");
+CREATE INDEX IF NOT EXISTS "deal_created_at_idx" ON "deals"."deal" ("tenant_id", "created_at", "id");
+CREATE INDEX IF NOT EXISTS "deal_name_idx" ON "deals"."deal" ("tenant_id", "name", "id");
+CREATE INDEX IF NOT EXISTS "deal_stage_idx" ON "deals"."deal" ("tenant_id", "stage", "id");
+CREATE INDEX IF NOT EXISTS "deal_source_idx" ON "deals"."deal" ("tenant_id", "source");
+CREATE INDEX IF NOT EXISTS "deal_partner_idx" ON "deals"."deal" ("tenant_id", "partner");
+CREATE INDEX IF NOT EXISTS "deal_customer_idx" ON "deals"."deal" ("tenant_id", "customer");
+CREATE INDEX IF NOT EXISTS "deal_close_date_idx" ON "deals"."deal" ("tenant_id", "close_date", "id");
+CREATE INDEX IF NOT EXISTS "person_created_at_idx" ON "people"."person" ("tenant_id", "created_at", "id");
+CREATE INDEX IF NOT EXISTS "person_first_name_idx" ON "people"."person" ("tenant_id", "first_name", "id");
+CREATE INDEX IF NOT EXISTS "person_last_name_idx" ON "people"."person" ("tenant_id", "last_name", "id");
+CREATE UNIQUE INDEX IF NOT EXISTS "person_email_key" ON "people"."person" ("tenant_id", "email") WHERE "deleted_at" IS NULL;
+CREATE INDEX IF NOT EXISTS "person_role_idx" ON "people"."person" ("tenant_id", "role");
+CREATE INDEX IF NOT EXISTS "person_organization_idx" ON "people"."person" ("tenant_id", "organization");
+CREATE INDEX IF NOT EXISTS "person_opted_in_idx" ON "people"."person" ("tenant_id", "opted_in");
+CREATE INDEX IF NOT EXISTS "person_last_contacted_at_idx" ON "people"."person" ("tenant_id", "last_contacted_at", "id");
