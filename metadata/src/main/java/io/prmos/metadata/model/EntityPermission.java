@@ -1,0 +1,21 @@
+package io.prmos.metadata.model;
+
+import java.util.Map;
+
+/**
+ * What one role may do with one entity. Operations absent from the manifest are denied
+ * ({@link RecordScope#NONE} / false); fields absent from {@code fields} get {@code WRITE} when the
+ * role may create or update, else {@code READ}.
+ *
+ * @param entity the entity as written in the manifest: {@code Partner} or {@code partners.Partner}
+ */
+public record EntityPermission(
+        String entity,
+        RecordScope read,
+        boolean create,
+        RecordScope update,
+        RecordScope delete,
+        RecordScope restore,
+        boolean bulk,
+        Map<String, FieldAccess> fields) {
+}
