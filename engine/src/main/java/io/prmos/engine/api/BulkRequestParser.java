@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,10 +23,24 @@ import java.util.UUID;
  */
 final class BulkRequestParser {
 
+    /** The fields the caller may know and write, for creates and for updates. */
+    record Permitted(Set<String> createKnown, Set<String> createWritable, Set<String> updateKnown, Set<String> updateWritable) {
+    }
+
     private BulkRequestParser() {
     }
 
-    static List<BulkOperation> parse(RecordValidator validator, ModuleDescriptor module, EntityDescriptor entity, JsonNode body) {
+    static boolean hasOperation(JsonNode body, String op) {
+        for (JsonNode item : body.path("operations")) {
+            if (op.equals(item.path("op").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<BulkOperation> parse(RecordValidator validator, ModuleDescriptor module, EntityDescriptor entity, JsonNode body,
+                                     Permitted permitted) {
         JsonNode items = body.path("operations");
         if (!body.isObject() || !items.isArray() || body.size() != 1) {
             throw invalid("/operations", "expected {\"operations\": [ ... ]}");
@@ -37,7 +52,7 @@ final class BulkRequestParser {
         List<BulkOperation> operations = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
-                operations.add(operation(validator, module, entity, items.get(i), i));
+                operations.add(operation(validator, module, entity, items.get(i), i, permitted));
             } catch (ValidationException e) {
                 violations.addAll(e.violations());
             }
@@ -49,7 +64,7 @@ final class BulkRequestParser {
     }
 
     private static BulkOperation operation(RecordValidator validator, ModuleDescriptor module, EntityDescriptor entity,
-                                           JsonNode item, int index) {
+                                           JsonNode item, int index, Permitted permitted) {
         String at = "/operations/" + index;
         String op = item.path("op").asText("");
         if (!op.equals("create") && !op.equals("update")) {
@@ -65,7 +80,9 @@ final class BulkRequestParser {
         Optional<UUID> id = create ? Optional.empty() : Optional.of(id(item.path("id"), at + "/id"));
         OptionalLong ifMatch = item.has("ifMatch") && !create ? OptionalLong.of(version(item.get("ifMatch"), at + "/ifMatch"))
                 : OptionalLong.empty();
-        var values = validator.validate(module, entity, item.get("data"), create ? WriteMode.CREATE : WriteMode.PATCH, at + "/data");
+        var values = validator.validate(module, entity, item.get("data"), create ? WriteMode.CREATE : WriteMode.PATCH, at + "/data",
+                create ? permitted.createKnown() : permitted.updateKnown(),
+                create ? permitted.createWritable() : permitted.updateWritable());
         return new BulkOperation(index, id, ifMatch, values);
     }
 

@@ -59,6 +59,29 @@ public class ProblemMappers {
         return respond(new Problem(Problem.TYPE_BASE + "conflict", "Conflict", 409, e.getMessage(), request.path(), errors));
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        String detail = e instanceof io.quarkus.security.AuthenticationFailedException && e.getMessage() != null
+                && e.getMessage().contains("tenant") ? e.getMessage()
+                : "a valid bearer token (Authorization: Bearer …) or API key (Authorization: ApiKey …) is required";
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer, ApiKey")
+                .entity(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401, detail, request.path(), List.of()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
+        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
+                "your roles do not allow this", request.path(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response notPermitted(StoreExceptions.NotPermitted e, HttpServerRequest request) {
+        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403, e.getMessage(), request.path(), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();

@@ -1,11 +1,15 @@
 package io.prmos.engine.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.query.ListQuery;
 import io.prmos.engine.query.ListQueryParser;
 import io.prmos.engine.registry.CatalogHolder;
+import io.prmos.engine.security.AccessDecision;
 import io.prmos.engine.security.Caller;
+import io.prmos.engine.security.Operation;
+import io.prmos.engine.security.PermissionEvaluator;
 import io.prmos.engine.security.CallerResolver;
 import io.prmos.engine.store.BulkWriter;
 import io.prmos.engine.store.Page;
@@ -14,6 +18,7 @@ import io.prmos.engine.store.RecordWriter;
 import io.prmos.engine.validation.RecordValidator;
 import io.prmos.engine.validation.WriteMode;
 import io.prmos.metadata.catalog.Catalog;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +41,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/{module}/{entity}")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class RecordResource {
 
     @Inject
@@ -56,14 +62,18 @@ public class RecordResource {
     @Inject
     RecordValidator validator;
 
+    @Inject
+    PermissionEvaluator evaluator;
+
     @GET
     public Uni<Response> list(@PathParam("module") String module, @PathParam("entity") String entity,
                               @QueryParam("filter") String filter, @QueryParam("sort") String sort,
                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                               @QueryParam("fields") String fields, @QueryParam("total") String total) {
         Target t = target(module, entity);
-        ListQuery query = ListQueryParser.parse(t.entity(), filter, sort, limit, cursor, fields, total);
-        return reader.list(callers.current(), t.entity(), query).map(RecordResource::pageBody);
+        AccessDecision read = t.auth().require(Operation.READ);
+        ListQuery query = ListQueryParser.parse(t.entity(), read.visibleFields(), filter, sort, limit, cursor, fields, total);
+        return reader.list(t.caller(), t.entity(), query, t.auth().access(read)).map(RecordResource::pageBody);
     }
 
     @GET
@@ -71,15 +81,18 @@ public class RecordResource {
     public Uni<Response> get(@PathParam("module") String module, @PathParam("entity") String entity, @PathParam("id") String id) {
         Target t = target(module, entity);
         UUID uuid = t.id(id);
-        return reader.get(callers.current(), t.entity(), uuid)
+        AccessDecision read = t.auth().require(Operation.READ);
+        return reader.get(t.caller(), t.entity(), uuid, t.auth().access(read))
                 .map(found -> found.map(RecordResponses::ok).orElseThrow(() -> t.missing(id)));
     }
 
     @POST
     public Uni<Response> create(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
         Target t = target(module, entity);
-        var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), WriteMode.CREATE, "");
-        return writer.create(callers.current(), t.catalog(), t.entity(), values)
+        AccessDecision create = t.auth().require(Operation.CREATE);
+        var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), WriteMode.CREATE, "",
+                t.auth().known(create), create.writableFields());
+        return writer.create(t.caller(), t.catalog(), t.entity(), values, t.auth().access(create))
                 .map(record -> RecordResponses.created(record, t.location(record.get("id").asText())));
     }
 
@@ -101,8 +114,11 @@ public class RecordResource {
         Target t = target(module, entity);
         UUID uuid = t.id(id);
         var expected = RecordResponses.ifMatch(ifMatch);
-        var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), mode, "");
-        return writer.update(callers.current(), t.catalog(), t.entity(), uuid, values, expected).map(RecordResponses::ok);
+        AccessDecision update = t.auth().require(Operation.UPDATE);
+        var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), mode, "",
+                t.auth().known(update), update.writableFields());
+        return writer.update(t.caller(), t.catalog(), t.entity(), uuid, values, expected, t.auth().access(update))
+                .map(RecordResponses::ok);
     }
 
     @DELETE
@@ -111,7 +127,9 @@ public class RecordResource {
                                 @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Target t = target(module, entity);
         UUID uuid = t.id(id);
-        return writer.delete(callers.current(), t.entity(), uuid, RecordResponses.ifMatch(ifMatch))
+        var expected = RecordResponses.ifMatch(ifMatch);
+        AccessDecision delete = t.auth().require(Operation.DELETE);
+        return writer.delete(t.caller(), t.entity(), uuid, expected, t.auth().access(delete))
                 .map(x -> Response.noContent().build());
     }
 
@@ -121,15 +139,22 @@ public class RecordResource {
                                  @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Target t = target(module, entity);
         UUID uuid = t.id(id);
-        return writer.restore(callers.current(), t.entity(), uuid, RecordResponses.ifMatch(ifMatch)).map(RecordResponses::ok);
+        var expected = RecordResponses.ifMatch(ifMatch);
+        AccessDecision restore = t.auth().require(Operation.RESTORE);
+        return writer.restore(t.caller(), t.entity(), uuid, expected, t.auth().access(restore)).map(RecordResponses::ok);
     }
 
     @POST
     @Path("bulk")
     public Uni<Response> bulk(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
         Target t = target(module, entity);
-        var operations = BulkRequestParser.parse(validator, t.module(), t.entity(), RecordResponses.parseBody(body));
-        return bulk.apply(callers.current(), t.catalog(), t.entity(), operations).map(records -> {
+        t.auth().require(Operation.BULK);
+        JsonNode request = RecordResponses.parseBody(body);
+        AccessDecision create = BulkRequestParser.hasOperation(request, "create") ? t.auth().require(Operation.CREATE) : AccessDecision.denied();
+        AccessDecision update = BulkRequestParser.hasOperation(request, "update") ? t.auth().require(Operation.UPDATE) : AccessDecision.denied();
+        var operations = BulkRequestParser.parse(validator, t.module(), t.entity(), request,
+                new BulkRequestParser.Permitted(t.auth().known(create), create.writableFields(), t.auth().known(update), update.writableFields()));
+        return bulk.apply(t.caller(), t.catalog(), t.entity(), operations, t.auth().access(create), t.auth().access(update)).map(records -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             out.putArray("items").addAll(records);
             return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();
@@ -138,8 +163,10 @@ public class RecordResource {
 
     private Target target(String module, String entity) {
         Catalog catalog = catalogs.current();
+        Caller caller = callers.current();
         return catalog.entity(module, entity)
-                .map(e -> new Target(catalog, catalog.module(module).orElseThrow(), e))
+                .map(e -> new Target(catalog, catalog.module(module).orElseThrow(), e, caller,
+                        new Authorizer(evaluator, catalog, caller, e)))
                 .orElseThrow(() -> ApiProblem.notFound("no entity '" + entity + "' in module '" + module + "'"));
     }
 
@@ -153,7 +180,7 @@ public class RecordResource {
 
     /** The entity a request addresses, resolved against the catalog the request holds. */
     record Target(Catalog catalog, io.prmos.metadata.catalog.ModuleDescriptor module,
-                  io.prmos.metadata.catalog.EntityDescriptor entity) {
+                  io.prmos.metadata.catalog.EntityDescriptor entity, Caller caller, Authorizer auth) {
 
         UUID id(String text) {
             try {

@@ -49,7 +49,8 @@ public final class DatabaseConfigSourceFactory implements ConfigSourceFactory {
 
         ExternalDatabaseConfigSource(String url) {
             String bare = url.replaceFirst("^jdbc:", "").replaceFirst("^postgres(ql)?://", "");
-            this.values = Map.of(REACTIVE_URL, "postgresql://" + bare, JDBC_URL, "jdbc:postgresql://" + bare);
+            this.values = Map.of(REACTIVE_URL, "postgresql://" + bare, JDBC_URL, "jdbc:postgresql://" + bare,
+                    "quarkus.datasource.app.reactive.url", "postgresql://" + bare);
         }
 
         @Override

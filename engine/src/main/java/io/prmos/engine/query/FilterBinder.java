@@ -21,22 +21,22 @@ public final class FilterBinder {
     private FilterBinder() {
     }
 
-    public static BoundFilter bind(EntityDescriptor entity, Filter filter) {
+    public static BoundFilter bind(EntityDescriptor entity, Filter filter, java.util.Set<String> visible) {
         if (filter instanceof Filter.And and) {
-            return new BoundFilter.And(and.operands().stream().map(f -> bind(entity, f)).toList());
+            return new BoundFilter.And(and.operands().stream().map(f -> bind(entity, f, visible)).toList());
         }
         if (filter instanceof Filter.Or or) {
-            return new BoundFilter.Or(or.operands().stream().map(f -> bind(entity, f)).toList());
+            return new BoundFilter.Or(or.operands().stream().map(f -> bind(entity, f, visible)).toList());
         }
         if (filter instanceof Filter.Not not) {
-            return new BoundFilter.Not(bind(entity, not.operand()));
+            return new BoundFilter.Not(bind(entity, not.operand(), visible));
         }
         if (filter instanceof Filter.IsNull isNull) {
-            Target target = target(entity, isNull.field());
+            Target target = target(entity, isNull.field(), visible);
             return new BoundFilter.IsNull(target.column, isNull.expectNull(), target.array);
         }
         if (filter instanceof Filter.InList in) {
-            Target target = target(entity, in.field());
+            Target target = target(entity, in.field(), visible);
             List<Object> values = new ArrayList<>();
             for (Literal literal : in.values()) {
                 values.add(value(target, literal));
@@ -44,7 +44,7 @@ public final class FilterBinder {
             return new BoundFilter.In(target.column, in.negated(), values, target.array);
         }
         Filter.Comparison c = (Filter.Comparison) filter;
-        Target target = target(entity, c.field());
+        Target target = target(entity, c.field(), visible);
         checkOperator(target, c.operator());
         if (c.value() instanceof Literal.Null) {
             throw new QueryException(PARAM, "use '" + c.field() + " isNull' instead of comparing with null");
@@ -56,8 +56,8 @@ public final class FilterBinder {
     record Target(String path, String column, FieldType valueType, boolean array) {
     }
 
-    static Target target(EntityDescriptor entity, FieldPath path) {
-        FieldDescriptor field = SystemFields.lookup(entity, path.field())
+    static Target target(EntityDescriptor entity, FieldPath path, java.util.Set<String> visible) {
+        FieldDescriptor field = SystemFields.lookupVisible(entity, path.field(), visible)
                 .orElseThrow(() -> new QueryException(PARAM, "unknown field '" + path.field() + "' of " + entity.qualifiedName()));
         if (!field.def().filterable()) {
             throw new QueryException(PARAM, "field '" + path.field() + "' is not filterable");

@@ -20,33 +20,39 @@ public final class ListQueryParser {
     private ListQueryParser() {
     }
 
-    public static ListQuery parse(EntityDescriptor entity, String filter, String sort, String limit,
+    /**
+     * @param visible the fields the caller may see; the others do not exist for this query, so
+     *                filtering, sorting or projecting on them is an unknown-field error
+     */
+    public static ListQuery parse(EntityDescriptor entity, Set<String> visible, String filter, String sort, String limit,
                                   String cursor, String fields, String total) {
         Optional<BoundFilter> bound = Optional.empty();
         if (filter != null && !filter.isBlank()) {
             try {
-                bound = Optional.of(FilterBinder.bind(entity, FilterParser.parse(filter)));
+                bound = Optional.of(FilterBinder.bind(entity, FilterParser.parse(filter), visible));
             } catch (FilterSyntaxException e) {
                 throw new QueryException("filter", e.getMessage());
             }
         }
-        List<SortColumn> order = sort(entity, sort);
+        List<SortColumn> order = sort(entity, visible, sort);
         String signature = Integer.toHexString((String.valueOf(sort) + "|" + String.valueOf(filter)).hashCode());
         Optional<List<Object>> after = cursor == null || cursor.isBlank() ? Optional.empty()
                 : Optional.of(CursorCodec.decode(cursor, signature, order));
-        return new ListQuery(bound, order, limit(limit), after, projection(entity, fields), total(total), signature);
+        return new ListQuery(bound, order, limit(limit), after, projection(entity, visible, fields), total(total), signature);
     }
 
-    private static List<SortColumn> sort(EntityDescriptor entity, String text) {
+    private static List<SortColumn> sort(EntityDescriptor entity, Set<String> visible, String text) {
         List<SortKey> keys;
         try {
-            keys = text == null || text.isBlank() ? defaultSort(entity) : SortParser.parse(text);
+            keys = text == null || text.isBlank() ? defaultSort(entity).stream()
+                    .filter(k -> SystemFields.lookupVisible(entity, k.field().field(), visible).isPresent()).toList()
+                    : SortParser.parse(text);
         } catch (FilterSyntaxException e) {
             throw new QueryException("sort", e.getMessage());
         }
         List<SortColumn> columns = new ArrayList<>();
         for (SortKey key : keys) {
-            FieldDescriptor field = SystemFields.lookup(entity, key.field().field())
+            FieldDescriptor field = SystemFields.lookupVisible(entity, key.field().field(), visible)
                     .orElseThrow(() -> new QueryException("sort", "unknown field '" + key.field().field() + "' of " + entity.qualifiedName()));
             if (!field.def().sortable()) {
                 throw new QueryException("sort", "field '" + key.field().field() + "' is not sortable");
@@ -88,14 +94,14 @@ public final class ListQueryParser {
         }
     }
 
-    private static Optional<Set<String>> projection(EntityDescriptor entity, String text) {
+    private static Optional<Set<String>> projection(EntityDescriptor entity, Set<String> visible, String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         Set<String> names = new LinkedHashSet<>();
         for (String raw : text.split(",")) {
             String name = raw.trim();
-            if (SystemFields.lookup(entity, name).isEmpty()) {
+            if (SystemFields.lookupVisible(entity, name, visible).isEmpty()) {
                 throw new QueryException("fields", "unknown field '" + name + "' of " + entity.qualifiedName());
             }
             names.add(name);

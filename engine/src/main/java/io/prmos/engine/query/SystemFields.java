@@ -31,6 +31,15 @@ public final class SystemFields {
         return system != null ? Optional.of(system) : entity.field(name);
     }
 
+    /** Like {@link #lookup} but a field the caller may not see does not exist for them. */
+    public static Optional<FieldDescriptor> lookupVisible(EntityDescriptor entity, String name, java.util.Set<String> visible) {
+        FieldDescriptor system = FIELDS.get(name);
+        if (system != null) {
+            return Optional.of(system);
+        }
+        return visible.contains(name) ? entity.field(name) : Optional.empty();
+    }
+
     public static boolean isSystem(FieldDescriptor field) {
         return FIELDS.get(field.name()) == field;
     }

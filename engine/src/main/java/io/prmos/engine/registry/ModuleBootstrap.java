@@ -1,5 +1,6 @@
 package io.prmos.engine.registry;
 
+import io.prmos.engine.schema.DataRole;
 import io.prmos.engine.schema.MigrationPlan;
 import io.prmos.engine.schema.SchemaMigrator;
 import io.prmos.engine.store.StatementCache;
@@ -34,6 +35,12 @@ public class ModuleBootstrap {
     @Inject
     Pool pool;
 
+    @ConfigProperty(name = "quarkus.datasource.app.username")
+    String dataRole;
+
+    @ConfigProperty(name = "quarkus.datasource.app.password")
+    String dataRolePassword;
+
     @Inject
     CatalogHolder holder;
 
@@ -56,7 +63,8 @@ public class ModuleBootstrap {
         }
         Catalog catalog = result.catalog().get();
         long started = System.nanoTime();
-        MigrationPlan plan = pool.withTransaction(c -> new SchemaMigrator().migrate(c, catalog))
+        MigrationPlan plan = pool.withTransaction(c -> DataRole.ensure(c, dataRole, dataRolePassword)
+                        .flatMap(x -> new SchemaMigrator(dataRole).migrate(c, catalog)))
                 .await().atMost(Duration.ofMinutes(5));
         LOG.infof("Storage of %d module(s) is up to date (%d migration step(s) applied in %d ms)",
                 catalog.modules().size(), plan.steps().size(), (System.nanoTime() - started) / 1_000_000);

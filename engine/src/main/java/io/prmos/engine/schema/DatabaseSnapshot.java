@@ -8,10 +8,11 @@ import java.util.Set;
  * what makes applying a catalog twice change nothing.
  */
 public record DatabaseSnapshot(Set<String> schemas, Map<String, Set<String>> columnsByTable,
-                               Set<String> indexes, Set<String> constraints, Set<String> isolatedTables) {
+                               Set<String> indexes, Set<String> constraints, Set<String> isolatedTables,
+                               Set<String> grantedTables) {
 
     public static DatabaseSnapshot empty() {
-        return new DatabaseSnapshot(Set.of(), Map.of(), Set.of(), Set.of(), Set.of());
+        return new DatabaseSnapshot(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     public static String key(String schema, String name) {

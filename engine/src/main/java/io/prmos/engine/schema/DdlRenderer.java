@@ -24,6 +24,10 @@ public final class DdlRenderer {
         if (step instanceof MigrationStep.EnableTenantIsolation r) {
             return tenantIsolation(r);
         }
+        if (step instanceof MigrationStep.GrantDataAccess g) {
+            return "GRANT USAGE ON SCHEMA " + quote(g.schema()) + " TO " + quote(g.role()) + ";\n"
+                    + "GRANT SELECT, INSERT, UPDATE ON " + qualified(g.schema(), g.table()) + " TO " + quote(g.role());
+        }
         if (step instanceof MigrationStep.AddForeignKey f) {
             return foreignKey(f);
         }

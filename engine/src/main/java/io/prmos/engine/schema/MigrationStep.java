@@ -26,6 +26,10 @@ public sealed interface MigrationStep {
     record EnableTenantIsolation(String schema, String table) implements MigrationStep {
     }
 
+    /** Lets the data role use the schema and read and write (never delete) the table's rows. */
+    record GrantDataAccess(String schema, String table, String role) implements MigrationStep {
+    }
+
     /** A reference within a module: (tenant_id, column) → target (tenant_id, id), so it cannot cross tenants. */
     record AddForeignKey(String schema, String table, String name, String column,
                          String targetSchema, String targetTable, FieldType.OnDelete onDelete) implements MigrationStep {

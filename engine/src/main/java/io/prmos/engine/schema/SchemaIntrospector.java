@@ -20,10 +20,13 @@ public final class SchemaIntrospector {
     private static final String INDEXES = "SELECT schemaname, indexname FROM pg_indexes WHERE schemaname = ANY($1)";
     private static final String CONSTRAINTS = "SELECT n.nspname, c.conname FROM pg_constraint c"
             + " JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ANY($1)";
+    /** Tables the data role may update (the last privilege a grant step gives). */
+    private static final String GRANTS = "SELECT table_schema, table_name FROM information_schema.role_table_grants"
+            + " WHERE table_schema = ANY($1) AND grantee = $2 AND privilege_type = 'UPDATE'";
     private static final String POLICIES = "SELECT schemaname, tablename FROM pg_policies"
             + " WHERE schemaname = ANY($1) AND policyname = 'tenant_isolation'";
 
-    public Uni<DatabaseSnapshot> snapshot(SqlConnection c, Catalog catalog) {
+    public Uni<DatabaseSnapshot> snapshot(SqlConnection c, Catalog catalog, String dataRole) {
         String[] schemas = catalog.modules().stream().map(ModuleDescriptor::schema).toArray(String[]::new);
         Tuple args = Tuple.of(schemas);
         Set<String> foundSchemas = new HashSet<>();
@@ -31,6 +34,7 @@ public final class SchemaIntrospector {
         Set<String> indexes = new HashSet<>();
         Set<String> constraints = new HashSet<>();
         Set<String> isolated = new HashSet<>();
+        Set<String> granted = new HashSet<>();
         return c.preparedQuery(SCHEMAS).execute(args)
                 .invoke(rows -> rows.forEach(r -> foundSchemas.add(r.getString(0))))
                 .flatMap(x -> c.preparedQuery(COLUMNS).execute(args))
@@ -41,7 +45,9 @@ public final class SchemaIntrospector {
                 .invoke(rows -> rows.forEach(r -> constraints.add(key(r))))
                 .flatMap(x -> c.preparedQuery(POLICIES).execute(args))
                 .invoke(rows -> rows.forEach(r -> isolated.add(key(r))))
-                .map(x -> new DatabaseSnapshot(foundSchemas, columns, indexes, constraints, isolated));
+                .flatMap(x -> c.preparedQuery(GRANTS).execute(Tuple.of(schemas, dataRole)))
+                .invoke(rows -> rows.forEach(r -> granted.add(key(r))))
+                .map(x -> new DatabaseSnapshot(foundSchemas, columns, indexes, constraints, isolated, granted));
     }
 
     private static String key(Row row) {

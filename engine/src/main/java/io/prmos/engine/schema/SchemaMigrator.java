@@ -15,18 +15,24 @@ public final class SchemaMigrator {
     static final long MIGRATION_LOCK = 0x50524d4f53L;
 
     private final SchemaIntrospector introspector = new SchemaIntrospector();
-    private final SchemaPlanner planner = new SchemaPlanner();
+    private final SchemaPlanner planner;
     private final DdlRenderer renderer = new DdlRenderer();
+    private final String dataRole;
+
+    public SchemaMigrator(String dataRole) {
+        this.dataRole = dataRole;
+        this.planner = new SchemaPlanner(dataRole);
+    }
 
     public Uni<MigrationPlan> migrate(SqlConnection c, Catalog catalog) {
         return c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(io.vertx.mutiny.sqlclient.Tuple.of(MIGRATION_LOCK))
-                .flatMap(x -> introspector.snapshot(c, catalog))
+                .flatMap(x -> introspector.snapshot(c, catalog, dataRole))
                 .map(snapshot -> planner.plan(catalog, snapshot))
                 .flatMap(plan -> apply(c, plan).replaceWith(plan));
     }
 
     public Uni<MigrationPlan> plan(SqlConnection c, Catalog catalog) {
-        return introspector.snapshot(c, catalog).map(snapshot -> planner.plan(catalog, snapshot));
+        return introspector.snapshot(c, catalog, dataRole).map(snapshot -> planner.plan(catalog, snapshot));
     }
 
     private Uni<Void> apply(SqlConnection c, MigrationPlan plan) {

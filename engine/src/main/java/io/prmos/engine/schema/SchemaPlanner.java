@@ -15,6 +15,13 @@ import java.util.List;
  */
 public final class SchemaPlanner {
 
+    private final String dataRole;
+
+    /** @param dataRole the role record queries run as; it is granted access to every entity table */
+    public SchemaPlanner(String dataRole) {
+        this.dataRole = dataRole;
+    }
+
     public MigrationPlan plan(Catalog catalog, DatabaseSnapshot snapshot) {
         List<MigrationStep> structure = new ArrayList<>();
         List<MigrationStep> isolation = new ArrayList<>();
@@ -28,6 +35,9 @@ public final class SchemaPlanner {
                 planTable(entity, snapshot, structure);
                 if (!snapshot.isolatedTables().contains(DatabaseSnapshot.key(entity.schema(), entity.table()))) {
                     isolation.add(new MigrationStep.EnableTenantIsolation(entity.schema(), entity.table()));
+                }
+                if (!snapshot.grantedTables().contains(DatabaseSnapshot.key(entity.schema(), entity.table()))) {
+                    isolation.add(new MigrationStep.GrantDataAccess(entity.schema(), entity.table(), dataRole));
                 }
                 planForeignKeys(catalog, entity, snapshot, foreignKeys);
                 for (IndexSpec index : IndexPlanner.indexesOf(entity)) {

@@ -1,23 +1,41 @@
 package io.prmos.engine.security;
 
+import io.prmos.engine.identity.IdentityAttributes;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Resolves the caller of the current request. Until identity lands (OIDC, API keys), every
- * request acts as the configured default user of the configured default tenant.
+ * Turns the authenticated identity of the current request into a {@link Caller}: tenant from the
+ * token's {@code tenant} claim (or the API key's tenant), user id from the subject. An identity
+ * without a tenant is refused: every row belongs to a tenant, so there is nothing it could see.
  */
 @ApplicationScoped
 public class CallerResolver {
 
-    @ConfigProperty(name = "prm.default-tenant", defaultValue = "default")
-    String tenant;
-
-    @ConfigProperty(name = "prm.default-user", defaultValue = "anonymous")
-    String user;
+    @Inject
+    SecurityIdentity identity;
 
     public Caller current() {
-        return new Caller(tenant, user, Set.of());
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException("authentication required");
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            String tenant = jwt.getClaim(IdentityAttributes.TENANT_CLAIM);
+            String name = jwt.getClaim("preferred_username");
+            return caller(tenant, jwt.getSubject(), name == null ? jwt.getSubject() : name);
+        }
+        return caller(identity.getAttribute(IdentityAttributes.TENANT), identity.getAttribute(IdentityAttributes.USER_ID),
+                identity.getAttribute(IdentityAttributes.USER_NAME));
+    }
+
+    private Caller caller(String tenant, String user, String userName) {
+        if (tenant == null || tenant.isBlank() || user == null) {
+            throw new AuthenticationFailedException("the token carries no tenant claim");
+        }
+        return new Caller(tenant, user, userName, identity.getRoles());
     }
 }

@@ -23,14 +23,18 @@ public final class BulkWriter {
     private final TenantTransactions transactions;
     private final StatementCache statements;
     private final RecordWriter writer;
+    private final KernelTenantFilter tenantFilter;
 
-    public BulkWriter(TenantTransactions transactions, StatementCache statements, RecordWriter writer) {
+    public BulkWriter(TenantTransactions transactions, StatementCache statements, RecordWriter writer, KernelTenantFilter tenantFilter) {
         this.transactions = transactions;
         this.statements = statements;
         this.writer = writer;
+        this.tenantFilter = tenantFilter;
     }
 
-    public Uni<List<ObjectNode>> apply(Caller caller, Catalog catalog, EntityDescriptor entity, List<BulkOperation> operations) {
+    /** {@code updates} limits which rows updates may reach; {@code creates} gives the projection of created records. */
+    public Uni<List<ObjectNode>> apply(Caller caller, Catalog catalog, EntityDescriptor entity, List<BulkOperation> operations,
+                                       Access creates, Access updates) {
         return transactions.run(caller, c -> {
             Uni<List<ObjectNode>> chain = Uni.createFrom().item(new ArrayList<>());
             int i = 0;
@@ -40,8 +44,8 @@ public final class BulkWriter {
                     end++;
                 }
                 if (end > i) {
-                    List<BulkOperation> creates = operations.subList(i, end);
-                    chain = chain.flatMap(done -> createAll(c, caller, catalog, entity, creates).map(created -> {
+                    List<BulkOperation> createOps = operations.subList(i, end);
+                    chain = chain.flatMap(done -> createAll(c, caller, catalog, entity, createOps, creates).map(created -> {
                         done.addAll(created);
                         return done;
                     }));
@@ -49,7 +53,7 @@ public final class BulkWriter {
                 } else {
                     BulkOperation update = operations.get(i++);
                     chain = chain.flatMap(done -> writer.update(c, caller, catalog, entity, update.id().get(), update.values(),
-                            update.ifMatch(), update.pointer()).map(record -> {
+                            update.ifMatch(), update.pointer(), updates).map(record -> {
                         done.add(record);
                         return done;
                     }));
@@ -60,12 +64,12 @@ public final class BulkWriter {
     }
 
     private Uni<List<ObjectNode>> createAll(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
-                                            List<BulkOperation> creates) {
+                                            List<BulkOperation> creates, Access access) {
         EntityStatements s = statements.of(entity);
         Uni<Void> checks = Uni.createFrom().voidItem();
         List<Tuple> tuples = new ArrayList<>();
         for (BulkOperation op : creates) {
-            checks = checks.flatMap(v -> ReferenceCheck.verify(c, caller, catalog, entity, op.values(), op.pointer()));
+            checks = checks.flatMap(v -> ReferenceCheck.verify(c, caller, catalog, entity, op.values(), op.pointer(), tenantFilter));
             tuples.add(writer.insertTuple(caller, entity, op.values()));
         }
         String pointer = creates.size() == 1 ? creates.get(0).pointer() : "/operations";
@@ -75,7 +79,7 @@ public final class BulkWriter {
                     List<ObjectNode> created = new ArrayList<>();
                     for (RowSet<Row> set = rows; set != null; set = set.next()) {
                         for (Row row : set) {
-                            created.add(RowMapper.toJson(s, row, null));
+                            created.add(RowMapper.toJson(s, row, access.projection()));
                         }
                     }
                     return created;

@@ -22,8 +22,6 @@ final class EntityStatements {
     /** Columns in SELECT order: the system columns, then each field's columns. */
     final List<String> columns;
     final String selectList;
-    final String selectById;
-    final String existsById;
     final String insert;
     /** Constraint and unique index names → the fields they guard, to explain database errors. */
     final java.util.Map<String, List<String>> constraintFields;
@@ -38,10 +36,6 @@ final class EntityStatements {
         }
         this.columns = List.copyOf(cols);
         this.selectList = columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "));
-        this.selectById = "SELECT " + selectList + " FROM " + table
-                + " WHERE " + quote("tenant_id") + " = $1 AND " + quote("id") + " = $2 AND " + quote("deleted_at") + " IS NULL";
-        this.existsById = "SELECT " + quote("version") + ", " + quote("deleted_at") + " FROM " + table
-                + " WHERE " + quote("tenant_id") + " = $1 AND " + quote("id") + " = $2";
         this.insert = insertStatement();
         this.constraintFields = constraintFields(entity);
     }

@@ -13,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,29 +25,35 @@ public final class RecordReader {
 
     private final TenantTransactions transactions;
     private final StatementCache statements;
+    private final KernelTenantFilter tenantFilter;
 
-    public RecordReader(TenantTransactions transactions, StatementCache statements) {
+    public RecordReader(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
         this.transactions = transactions;
         this.statements = statements;
+        this.tenantFilter = tenantFilter;
     }
 
-    public Uni<Optional<ObjectNode>> get(Caller caller, EntityDescriptor entity, UUID id) {
+    public Uni<Optional<ObjectNode>> get(Caller caller, EntityDescriptor entity, UUID id, Access access) {
         EntityStatements s = statements.of(entity);
-        return transactions.run(caller, c -> c.preparedQuery(s.selectById).execute(Tuple.of(caller.tenant(), id)))
+        Params params = new Params();
+        String sql = "SELECT " + s.selectList + " FROM " + s.table + " WHERE " + tenantFilter.condition(params, caller)
+                + " AND " + quote("id") + " = " + params.add(id) + " AND " + quote("deleted_at") + " IS NULL"
+                + access.rows().map(r -> " AND " + WhereRenderer.render(r, params)).orElse("");
+        return transactions.run(caller, c -> c.preparedQuery(sql).execute(params.tuple()))
                 .map(rows -> rows.iterator().hasNext()
-                        ? Optional.of(RowMapper.toJson(s, rows.iterator().next(), null)) : Optional.empty());
+                        ? Optional.of(RowMapper.toJson(s, rows.iterator().next(), access.projection())) : Optional.empty());
     }
 
-    public Uni<Page> list(Caller caller, EntityDescriptor entity, ListQuery query) {
+    public Uni<Page> list(Caller caller, EntityDescriptor entity, ListQuery query, Access access) {
         EntityStatements s = statements.of(entity);
-        return transactions.run(caller, c -> page(c, caller, s, query)
-                .flatMap(page -> total(c, caller, s, query).map(total -> new Page(page.items(), page.nextCursor(), total))));
+        return transactions.run(caller, c -> page(c, caller, s, query, access)
+                .flatMap(page -> total(c, caller, s, query, access).map(total -> new Page(page.items(), page.nextCursor(), total))));
     }
 
-    private Uni<Page> page(SqlConnection c, Caller caller, EntityStatements s, ListQuery query) {
+    private Uni<Page> page(SqlConnection c, Caller caller, EntityStatements s, ListQuery query, Access access) {
         Params params = new Params();
         StringBuilder sql = new StringBuilder("SELECT ").append(s.selectList).append(" FROM ").append(s.table);
-        sql.append(where(caller, query, params));
+        sql.append(where(caller, query, access, params));
         query.after().ifPresent(after -> sql.append(" AND ").append(WhereRenderer.after(query.sort(), after, params)));
         sql.append(" ORDER BY ");
         List<String> order = new ArrayList<>();
@@ -56,24 +61,25 @@ public final class RecordReader {
             order.add(quote(key.column()) + (key.descending() ? " DESC" : ""));
         }
         sql.append(String.join(", ", order)).append(" LIMIT ").append(params.add(query.limit() + 1));
-        return c.preparedQuery(sql.toString()).execute(params.tuple()).map(rows -> toPage(s, query, rows));
+        return c.preparedQuery(sql.toString()).execute(params.tuple()).map(rows -> toPage(s, query, access, rows));
     }
 
-    private static String where(Caller caller, ListQuery query, Params params) {
-        StringBuilder sql = new StringBuilder(" WHERE ").append(quote("tenant_id")).append(" = ").append(params.add(caller.tenant()))
+    private String where(Caller caller, ListQuery query, Access access, Params params) {
+        StringBuilder sql = new StringBuilder(" WHERE ").append(tenantFilter.condition(params, caller))
                 .append(" AND ").append(quote("deleted_at")).append(" IS NULL");
+        access.rows().ifPresent(r -> sql.append(" AND ").append(WhereRenderer.render(r, params)));
         query.filter().ifPresent(f -> sql.append(" AND ").append(WhereRenderer.render(f, params)));
         return sql.toString();
     }
 
-    private Page toPage(EntityStatements s, ListQuery query, RowSet<Row> rows) {
+    private Page toPage(EntityStatements s, ListQuery query, Access access, RowSet<Row> rows) {
         List<ObjectNode> items = new ArrayList<>();
         Row last = null;
         for (Row row : rows) {
             if (items.size() == query.limit()) {
                 return new Page(items, Optional.of(cursor(s, query, last)), Optional.empty());
             }
-            items.add(RowMapper.toJson(s, row, query.fields().orElse(null)));
+            items.add(RowMapper.toJson(s, row, query.fields().map(RecordReader::withKeys).orElse(access.projection())));
             last = row;
         }
         return new Page(items, Optional.empty(), Optional.empty());
@@ -87,12 +93,19 @@ public final class RecordReader {
         return io.prmos.engine.query.CursorCodec.encode(query.sortSignature(), values);
     }
 
-    private Uni<Optional<Long>> total(SqlConnection c, Caller caller, EntityStatements s, ListQuery query) {
+    private static java.util.Set<String> withKeys(java.util.Set<String> requested) {
+        java.util.Set<String> fields = new java.util.HashSet<>(requested);
+        fields.add("id");
+        fields.add("version");
+        return fields;
+    }
+
+    private Uni<Optional<Long>> total(SqlConnection c, Caller caller, EntityStatements s, ListQuery query, Access access) {
         if (query.total() == ListQuery.Total.NONE) {
             return Uni.createFrom().item(Optional.empty());
         }
         Params params = new Params();
-        String where = where(caller, query, params);
+        String where = where(caller, query, access, params);
         if (query.total() == ListQuery.Total.EXACT) {
             return c.preparedQuery("SELECT count(*) FROM " + s.table + where).execute(params.tuple())
                     .map(rows -> Optional.of(rows.iterator().next().getLong(0)));

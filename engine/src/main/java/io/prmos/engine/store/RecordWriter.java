@@ -21,42 +21,46 @@ import java.util.UUID;
 /**
  * Writes records: create, update (partial or full), soft delete and restore, each one statement in
  * the caller's tenant transaction. Updates are single atomic UPDATEs that bump the version, so two
- * concurrent writers never lose each other's change; If-Match adds the expected version.
+ * concurrent writers never lose each other's change; If-Match adds the expected version, and the
+ * permission's row predicate limits which rows the statement can reach.
  */
 public final class RecordWriter {
 
     private final TenantTransactions transactions;
     private final StatementCache statements;
+    private final KernelTenantFilter tenantFilter;
 
-    public RecordWriter(TenantTransactions transactions, StatementCache statements) {
+    public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
         this.transactions = transactions;
         this.statements = statements;
+        this.tenantFilter = tenantFilter;
     }
 
-    public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values) {
-        return transactions.run(caller, c -> insert(c, caller, catalog, entity, values, ""));
+    public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values,
+                                  Access access) {
+        return transactions.run(caller, c -> insert(c, caller, catalog, entity, values, "", access));
     }
 
     public Uni<ObjectNode> update(Caller caller, Catalog catalog, EntityDescriptor entity, UUID id,
-                                  Map<FieldDescriptor, Object> values, OptionalLong ifMatch) {
-        return transactions.run(caller, c -> update(c, caller, catalog, entity, id, values, ifMatch, ""));
+                                  Map<FieldDescriptor, Object> values, OptionalLong ifMatch, Access access) {
+        return transactions.run(caller, c -> update(c, caller, catalog, entity, id, values, ifMatch, "", access));
     }
 
-    public Uni<Void> delete(Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch) {
-        return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, true)).replaceWithVoid();
+    public Uni<Void> delete(Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch, Access access) {
+        return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, true, access)).replaceWithVoid();
     }
 
-    public Uni<ObjectNode> restore(Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch) {
-        return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, false));
+    public Uni<ObjectNode> restore(Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch, Access access) {
+        return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, false, access));
     }
 
     Uni<ObjectNode> insert(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
-                           Map<FieldDescriptor, Object> values, String pointer) {
+                           Map<FieldDescriptor, Object> values, String pointer, Access access) {
         EntityStatements s = statements.of(entity);
-        return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer)
+        return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer, tenantFilter)
                 .flatMap(v -> c.preparedQuery(s.insert).execute(insertTuple(caller, entity, values)))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
-                .map(rows -> RowMapper.toJson(s, rows.iterator().next(), null));
+                .map(rows -> RowMapper.toJson(s, rows.iterator().next(), access.projection()));
     }
 
     Tuple insertTuple(Caller caller, EntityDescriptor entity, Map<FieldDescriptor, Object> values) {
@@ -68,7 +72,7 @@ public final class RecordWriter {
     }
 
     Uni<ObjectNode> update(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity, UUID id,
-                           Map<FieldDescriptor, Object> values, OptionalLong ifMatch, String pointer) {
+                           Map<FieldDescriptor, Object> values, OptionalLong ifMatch, String pointer, Access access) {
         EntityStatements s = statements.of(entity);
         Params params = new Params();
         List<String> sets = new ArrayList<>();
@@ -82,48 +86,61 @@ public final class RecordWriter {
         sets.add(quote("version") + " = " + quote("version") + " + 1");
         sets.add(quote("updated_at") + " = now()");
         sets.add(quote("updated_by") + " = " + params.add(caller.user()));
-        String sql = "UPDATE " + s.table + " SET " + String.join(", ", sets) + matchLive(params, caller, id, ifMatch, true)
+        String sql = "UPDATE " + s.table + " SET " + String.join(", ", sets) + match(params, caller, id, ifMatch, true, access)
                 + " RETURNING " + s.selectList;
-        return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer)
+        return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer, tenantFilter)
                 .flatMap(v -> c.preparedQuery(sql).execute(params.tuple()))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
-                .flatMap(rows -> rows.size() == 1 ? Uni.createFrom().item(RowMapper.toJson(s, rows.iterator().next(), null))
-                        : explainMiss(c, caller, s, id, ifMatch, true));
+                .flatMap(rows -> rows.size() == 1 ? Uni.createFrom().item(RowMapper.toJson(s, rows.iterator().next(), access.projection()))
+                        : explainMiss(c, caller, s, id, ifMatch, true, access));
     }
 
     private Uni<ObjectNode> lifecycle(SqlConnection c, Caller caller, EntityDescriptor entity, UUID id,
-                                      OptionalLong ifMatch, boolean delete) {
+                                      OptionalLong ifMatch, boolean delete, Access access) {
         EntityStatements s = statements.of(entity);
         Params params = new Params();
         String sql = "UPDATE " + s.table + " SET " + quote("deleted_at") + " = " + (delete ? "now()" : "NULL") + ", "
                 + quote("version") + " = " + quote("version") + " + 1, " + quote("updated_at") + " = now(), "
                 + quote("updated_by") + " = " + params.add(caller.user())
-                + matchLive(params, caller, id, ifMatch, delete) + " RETURNING " + s.selectList;
+                + match(params, caller, id, ifMatch, delete, access) + " RETURNING " + s.selectList;
         return c.preparedQuery(sql).execute(params.tuple())
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, ""))
-                .flatMap(rows -> rows.size() == 1 ? Uni.createFrom().item(RowMapper.toJson(s, rows.iterator().next(), null))
-                        : explainMiss(c, caller, s, id, ifMatch, delete));
+                .flatMap(rows -> rows.size() == 1 ? Uni.createFrom().item(RowMapper.toJson(s, rows.iterator().next(), access.projection()))
+                        : explainMiss(c, caller, s, id, ifMatch, delete, access));
     }
 
-    private static String matchLive(Params params, Caller caller, UUID id, OptionalLong ifMatch, boolean live) {
-        String where = " WHERE " + quote("tenant_id") + " = " + params.add(caller.tenant()) + " AND " + quote("id") + " = "
+    private String match(Params params, Caller caller, UUID id, OptionalLong ifMatch, boolean live, Access access) {
+        String where = " WHERE " + tenantFilter.condition(params, caller) + " AND " + quote("id") + " = "
                 + params.add(id) + " AND " + quote("deleted_at") + (live ? " IS NULL" : " IS NOT NULL");
         if (ifMatch.isPresent()) {
             where += " AND " + quote("version") + " = " + params.add(ifMatch.getAsLong());
         }
+        if (access.rows().isPresent()) {
+            where += " AND " + WhereRenderer.render(access.rows().get(), params);
+        }
         return where;
     }
 
-    /** Nothing was updated: either there is no such record (404) or If-Match named an old version (412). */
+    /**
+     * Nothing was written. A record the caller cannot read does not exist for them (404); one they
+     * can read answers 412 if If-Match named an old version, else 403 (their role may not do this
+     * to this record).
+     */
     private Uni<ObjectNode> explainMiss(SqlConnection c, Caller caller, EntityStatements s, UUID id,
-                                        OptionalLong ifMatch, boolean live) {
-        return c.preparedQuery(s.existsById).execute(Tuple.of(caller.tenant(), id)).map(rows -> {
+                                        OptionalLong ifMatch, boolean live, Access access) {
+        Params params = new Params();
+        String sql = "SELECT " + quote("version") + " FROM " + s.table + " WHERE " + tenantFilter.condition(params, caller)
+                + " AND " + quote("id") + " = " + params.add(id) + " AND " + quote("deleted_at") + (live ? " IS NULL" : " IS NOT NULL")
+                + access.readableRows().map(r -> " AND " + WhereRenderer.render(r, params)).orElse("");
+        return c.preparedQuery(sql).execute(params.tuple()).map(rows -> {
             Row row = rows.size() == 1 ? rows.iterator().next() : null;
-            boolean deleted = row != null && row.getValue(1) != null;
-            if (row == null || deleted == live || ifMatch.isEmpty()) {
+            if (row == null) {
                 throw new StoreExceptions.RecordNotFound(s.entity.qualifiedName(), id);
             }
-            throw new StoreExceptions.StaleVersion(ifMatch.getAsLong(), row.getLong(0));
+            if (ifMatch.isPresent() && row.getLong(0) != ifMatch.getAsLong()) {
+                throw new StoreExceptions.StaleVersion(ifMatch.getAsLong(), row.getLong(0));
+            }
+            throw new StoreExceptions.NotPermitted("your roles do not allow this on " + s.entity.qualifiedName() + " " + id);
         });
     }
 

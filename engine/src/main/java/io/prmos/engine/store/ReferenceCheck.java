@@ -12,7 +12,6 @@ import io.prmos.metadata.catalog.FieldDescriptor;
 import io.prmos.metadata.model.FieldType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +28,17 @@ final class ReferenceCheck {
     }
 
     static Uni<Void> verify(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
-                            Map<FieldDescriptor, Object> values, String pointerPrefix) {
+                            Map<FieldDescriptor, Object> values, String pointerPrefix, KernelTenantFilter tenantFilter) {
         Uni<List<Violation>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Map.Entry<FieldDescriptor, Object> entry : values.entrySet()) {
             FieldDescriptor field = entry.getKey();
             if (entry.getValue() instanceof UUID id && field.type() instanceof FieldType.Reference ref && ref.crossModule()) {
                 EntityDescriptor target = catalog.target(entity.module(), ref);
-                String sql = "SELECT 1 FROM " + qualified(target.schema(), target.table()) + " WHERE " + quote("tenant_id")
-                        + " = $1 AND " + quote("id") + " = $2 AND " + quote("deleted_at") + " IS NULL";
-                chain = chain.flatMap(found -> c.preparedQuery(sql).execute(Tuple.of(caller.tenant(), id)).map(rows -> {
+                Params params = new Params();
+                String sql = "SELECT 1 FROM " + qualified(target.schema(), target.table()) + " WHERE "
+                        + tenantFilter.condition(params, caller) + " AND " + quote("id") + " = " + params.add(id)
+                        + " AND " + quote("deleted_at") + " IS NULL";
+                chain = chain.flatMap(found -> c.preparedQuery(sql).execute(params.tuple()).map(rows -> {
                     if (rows.size() == 0) {
                         found.add(new Violation(pointerPrefix + "/" + field.name(), "reference",
                                 "no " + target.qualifiedName() + " with id " + id));

@@ -16,6 +16,13 @@ public final class StoreExceptions {
         }
     }
 
+    /** The record is visible to the caller but their permissions do not allow this operation on it (403). */
+    public static final class NotPermitted extends RuntimeException {
+        public NotPermitted(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** If-Match named a version that is no longer current (412). */
     public static final class StaleVersion extends RuntimeException {
         private final long current;

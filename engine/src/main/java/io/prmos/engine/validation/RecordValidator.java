@@ -26,10 +26,13 @@ public final class RecordValidator {
 
     /**
      * @param pointerPrefix prefix of every violation pointer, e.g. {@code ""} or {@code /operations/3/data}
+     * @param visible       fields the caller may see: any other field is unknown to them
+     * @param writable      fields the caller may write: other visible fields are read-only to them
      * @return typed values by field, in declaration order; a null value clears the field
      */
     public Map<FieldDescriptor, Object> validate(ModuleDescriptor module, EntityDescriptor entity, JsonNode body,
-                                                 WriteMode mode, String pointerPrefix) {
+                                                 WriteMode mode, String pointerPrefix,
+                                                 java.util.Set<String> visible, java.util.Set<String> writable) {
         List<Violation> violations = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw new ValidationException(List.of(new Violation(pointerPrefix.isEmpty() ? "/" : pointerPrefix,
@@ -38,7 +41,7 @@ public final class RecordValidator {
         ObjectNode object = (ObjectNode) body;
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (entity.field(name).isEmpty() && !Names.isSystemColumn(name)) {
+            if ((entity.field(name).isEmpty() || !visible.contains(name)) && !Names.isSystemColumn(name)) {
                 violations.add(new Violation(pointerPrefix + "/" + escape(name), "unknown",
                         "unknown field '" + name + "' of " + entity.qualifiedName()));
             }
@@ -47,9 +50,10 @@ public final class RecordValidator {
         for (FieldDescriptor field : entity.fields()) {
             String pointer = pointerPrefix + "/" + field.name();
             JsonNode node = object.get(field.name());
-            if (node == null) {
-                missing(field, mode, pointer, values, violations);
-            } else if (field.def().readOnly()) {
+            boolean mayWrite = writable.contains(field.name()) && !field.def().readOnly();
+            if (node == null || !visible.contains(field.name())) {
+                missing(field, mode, mayWrite, pointer, values, violations);
+            } else if (!mayWrite) {
                 violations.add(new Violation(pointer, "readOnly", "'" + field.name() + "' is read-only"));
             } else if (node.isNull()) {
                 if (field.def().required()) {
@@ -67,9 +71,9 @@ public final class RecordValidator {
         return values;
     }
 
-    private void missing(FieldDescriptor field, WriteMode mode, String pointer,
+    private void missing(FieldDescriptor field, WriteMode mode, boolean mayWrite, String pointer,
                          Map<FieldDescriptor, Object> values, List<Violation> violations) {
-        if (mode == WriteMode.PATCH || field.def().readOnly()) {
+        if (mode == WriteMode.PATCH || (mode == WriteMode.REPLACE && !mayWrite) || field.def().readOnly()) {
             return;
         }
         if (field.def().defaultValue().isPresent()) {

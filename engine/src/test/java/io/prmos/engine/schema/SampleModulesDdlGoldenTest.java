@@ -27,7 +27,7 @@ class SampleModulesDdlGoldenTest {
 
     @Test
     void sampleModulesCompileToTheGoldenDdl() throws IOException {
-        String actual = new SchemaPlanner().plan(sampleCatalog(), DatabaseSnapshot.empty()).toSql();
+        String actual = new SchemaPlanner("prm_app").plan(sampleCatalog(), DatabaseSnapshot.empty()).toSql();
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
         }
@@ -37,8 +37,8 @@ class SampleModulesDdlGoldenTest {
     @Test
     void aDatabaseThatHasEverythingNeedsNoSteps() {
         Catalog catalog = sampleCatalog();
-        MigrationPlan full = new SchemaPlanner().plan(catalog, DatabaseSnapshot.empty());
+        MigrationPlan full = new SchemaPlanner("prm_app").plan(catalog, DatabaseSnapshot.empty());
         DatabaseSnapshot complete = SnapshotOf.plan(full);
-        assertEquals(java.util.List.of(), new SchemaPlanner().plan(catalog, complete).steps());
+        assertEquals(java.util.List.of(), new SchemaPlanner("prm_app").plan(catalog, complete).steps());
     }
 }

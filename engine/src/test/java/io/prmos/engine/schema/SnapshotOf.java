@@ -17,6 +17,7 @@ final class SnapshotOf {
         Set<String> indexes = new HashSet<>();
         Set<String> constraints = new HashSet<>();
         Set<String> isolated = new HashSet<>();
+        Set<String> granted = new HashSet<>();
         for (MigrationStep step : plan.steps()) {
             if (step instanceof MigrationStep.CreateSchema s) {
                 schemas.add(s.schema());
@@ -26,12 +27,14 @@ final class SnapshotOf {
                 columns.computeIfAbsent(DatabaseSnapshot.key(a.schema(), a.table()), k -> new HashSet<>()).add(a.column().name());
             } else if (step instanceof MigrationStep.EnableTenantIsolation r) {
                 isolated.add(DatabaseSnapshot.key(r.schema(), r.table()));
+            } else if (step instanceof MigrationStep.GrantDataAccess g) {
+                granted.add(DatabaseSnapshot.key(g.schema(), g.table()));
             } else if (step instanceof MigrationStep.AddForeignKey f) {
                 constraints.add(DatabaseSnapshot.key(f.schema(), f.name()));
             } else if (step instanceof MigrationStep.CreateIndex i) {
                 indexes.add(DatabaseSnapshot.key(i.schema(), i.index().name()));
             }
         }
-        return new DatabaseSnapshot(schemas, columns, indexes, constraints, isolated);
+        return new DatabaseSnapshot(schemas, columns, indexes, constraints, isolated, granted);
     }
 }

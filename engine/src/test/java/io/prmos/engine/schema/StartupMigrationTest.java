@@ -23,7 +23,7 @@ class StartupMigrationTest {
 
     @Test
     void applyingTheActiveCatalogAgainPlansAndChangesNothing() {
-        MigrationPlan again = pool.withTransaction(c -> new SchemaMigrator().migrate(c, catalogs.current()))
+        MigrationPlan again = pool.withTransaction(c -> new SchemaMigrator("prm_app").migrate(c, catalogs.current()))
                 .await().atMost(Duration.ofSeconds(30));
         assertEquals(List.of(), again.steps());
     }
