@@ -19,6 +19,10 @@ final class Problems {
         found.add(manifest.problemAtValue(pointer, message));
     }
 
+    void addAll(List<ManifestProblem> located) {
+        found.addAll(located);
+    }
+
     List<ManifestProblem> sorted() {
         return found.stream().distinct()
                 .sorted(Comparator.comparing(ManifestProblem::file).thenComparingInt(ManifestProblem::line)

@@ -21,6 +21,8 @@ public final class SemanticChecker {
             ModuleContext context = new ModuleContext(module, byName, problems);
             ModuleRules.check(context);
             EntityRules.check(context);
+            PermissionRules.check(context);
+            problems.addAll(module.ruleProblems());
         }
         DependencyRules.check(modules, byName, problems);
         return problems.sorted();

@@ -1,6 +1,7 @@
 package io.prmos.metadata.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prmos.metadata.model.Manifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +78,12 @@ public final class ManifestLoader {
             return new LoadResult.Failed(file, problems);
         }
         try {
-            return new LoadResult.Loaded(new LoadedManifest(file, ManifestMapper.map(root), sourceMap));
+            List<ManifestProblem> ruleProblems = new ArrayList<>();
+            Manifest manifest = ManifestMapper.map(root, (pointer, message) -> {
+                Position at = sourceMap.valueAt(pointer);
+                ruleProblems.add(new ManifestProblem(file, at.line(), at.column(), pointer, message));
+            });
+            return new LoadResult.Loaded(new LoadedManifest(file, manifest, sourceMap, ruleProblems));
         } catch (RuntimeException e) {
             // the schema should make this unreachable; report rather than crash
             return failed(file, Pointer.ROOT, Position.START, "internal error mapping the manifest: " + e);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Maps a schema-valid JSON tree to the {@link Manifest} records and applies defaults. It trusts the
@@ -23,7 +24,11 @@ final class ManifestMapper {
     private ManifestMapper() {
     }
 
-    static Manifest map(JsonNode root) {
+    /**
+     * Maps {@code root}; a {@code where} rule that does not parse is passed to {@code ruleProblems}
+     * as (pointer, message) for the semantic checker to report.
+     */
+    static Manifest map(JsonNode root, BiConsumer<String, String> ruleProblems) {
         String module = root.path("module").asText();
         SemVer version = SemVer.parse(root.path("version").asText())
                 .orElseThrow(() -> new IllegalStateException("schema admitted an invalid version"));
@@ -36,8 +41,9 @@ final class ManifestMapper {
                 requires(root.path("requires")),
                 dictionaries(root.path("dictionaries")),
                 entities(root.path("entities")),
+                PermissionMapper.roles(root.path("roles")),
                 navigation(root.path("navigation"), module),
-                object(root, "permissions"),
+                new PermissionMapper(ruleProblems).permissions(root.path("permissions")),
                 object(root, "events"),
                 object(root, "hooks"),
                 object(root, "agents"));

@@ -1,12 +1,16 @@
 package io.prmos.metadata.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A module manifest after schema validation. Sections that later capabilities give behaviour to
- * (permissions, events, hooks, agents) are kept as validated JSON until their own model lands.
+ * (events, hooks, agents) are kept as validated JSON until their own model lands.
+ *
+ * @param roles       roles this module declares, by name; roles are global, so two modules may declare the same one
+ * @param permissions what this module grants, one set per role, in manifest order
  */
 public record Manifest(
         String apiVersion,
@@ -17,8 +21,9 @@ public record Manifest(
         Map<String, String> requires,
         Map<String, DictionaryDef> dictionaries,
         Map<String, EntityDef> entities,
+        Map<String, RoleDef> roles,
         Optional<Navigation> navigation,
-        Optional<JsonNode> permissions,
+        List<PermissionSet> permissions,
         Optional<JsonNode> events,
         Optional<JsonNode> hooks,
         Optional<JsonNode> agents) {
