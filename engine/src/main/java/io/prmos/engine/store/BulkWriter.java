@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.security.Caller;
 import io.prmos.metadata.catalog.Catalog;
 import io.prmos.metadata.catalog.EntityDescriptor;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -31,41 +32,42 @@ public final class BulkWriter {
     }
 
     public Uni<List<ObjectNode>> apply(Caller caller, Catalog catalog, EntityDescriptor entity, List<BulkOperation> operations) {
-        return transactions.run(caller, c -> {
-            Uni<List<ObjectNode>> chain = Uni.createFrom().item(new ArrayList<>());
-            int i = 0;
-            while (i < operations.size()) {
-                int end = i;
+        // Sequenced with Multi rather than a chain of flatMaps: a chain 1,000 deep overflows the stack.
+        return transactions.run(caller, c -> Multi.createFrom().iterable(runs(operations))
+                .onItem().transformToUniAndConcatenate(run -> run.get(0).id().isEmpty()
+                        ? createAll(c, caller, catalog, entity, run)
+                        : writer.update(c, caller, catalog, entity, run.get(0).id().get(), run.get(0).values(),
+                                run.get(0).ifMatch(), run.get(0).pointer()).map(List::of))
+                .collect().asList()
+                .map(results -> results.stream().flatMap(List::stream).toList()));
+    }
+
+    /** Consecutive creates form one run (one batched INSERT); each update is a run of its own. */
+    private static List<List<BulkOperation>> runs(List<BulkOperation> operations) {
+        List<List<BulkOperation>> runs = new ArrayList<>();
+        int i = 0;
+        while (i < operations.size()) {
+            int end = i + 1;
+            if (operations.get(i).id().isEmpty()) {
                 while (end < operations.size() && operations.get(end).id().isEmpty()) {
                     end++;
                 }
-                if (end > i) {
-                    List<BulkOperation> creates = operations.subList(i, end);
-                    chain = chain.flatMap(done -> createAll(c, caller, catalog, entity, creates).map(created -> {
-                        done.addAll(created);
-                        return done;
-                    }));
-                    i = end;
-                } else {
-                    BulkOperation update = operations.get(i++);
-                    chain = chain.flatMap(done -> writer.update(c, caller, catalog, entity, update.id().get(), update.values(),
-                            update.ifMatch(), update.pointer()).map(record -> {
-                        done.add(record);
-                        return done;
-                    }));
-                }
             }
-            return chain;
-        });
+            runs.add(operations.subList(i, end));
+            i = end;
+        }
+        return runs;
     }
 
     private Uni<List<ObjectNode>> createAll(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
                                             List<BulkOperation> creates) {
         EntityStatements s = statements.of(entity);
-        Uni<Void> checks = Uni.createFrom().voidItem();
+        Uni<List<BulkOperation>> checks = Multi.createFrom().iterable(creates)
+                .onItem().transformToUniAndConcatenate(op -> ReferenceCheck.verify(c, caller, catalog, entity, op.values(),
+                        op.pointer()).replaceWith(op))
+                .collect().asList();
         List<Tuple> tuples = new ArrayList<>();
         for (BulkOperation op : creates) {
-            checks = checks.flatMap(v -> ReferenceCheck.verify(c, caller, catalog, entity, op.values(), op.pointer()));
             tuples.add(writer.insertTuple(caller, entity, op.values()));
         }
         String pointer = creates.size() == 1 ? creates.get(0).pointer() : "/operations";

@@ -2,6 +2,8 @@ package io.prmos.engine.api;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -20,6 +22,12 @@ final class Api {
     static final String ORGANIZATIONS = "/api/v1/organizations/organization";
     static final String PEOPLE = "/api/v1/people/person";
     static final String DEALS = "/api/v1/deals/deal";
+
+    static {
+        // A request the server never answers must fail the spec, not hang the build.
+        RestAssured.config = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", 10_000).setParam("http.socket.timeout", 60_000));
+    }
 
     private Api() {
     }
