@@ -27,7 +27,7 @@ public final class ListQueryParser {
             try {
                 bound = Optional.of(FilterBinder.bind(entity, FilterParser.parse(filter)));
             } catch (FilterSyntaxException e) {
-                throw new QueryException("filter", e.getMessage());
+                throw new QueryException("filter", e.getMessage(), e.position());
             }
         }
         List<SortColumn> order = sort(entity, sort);
@@ -42,7 +42,7 @@ public final class ListQueryParser {
         try {
             keys = text == null || text.isBlank() ? defaultSort(entity) : SortParser.parse(text);
         } catch (FilterSyntaxException e) {
-            throw new QueryException("sort", e.getMessage());
+            throw new QueryException("sort", e.getMessage(), e.position());
         }
         List<SortColumn> columns = new ArrayList<>();
         for (SortKey key : keys) {
