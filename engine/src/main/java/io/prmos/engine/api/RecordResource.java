@@ -16,6 +16,7 @@ import io.prmos.engine.validation.WriteMode;
 import io.prmos.metadata.catalog.Catalog;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -76,6 +77,7 @@ public class RecordResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
         Target t = target(module, entity);
         var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), WriteMode.CREATE, "");
@@ -85,6 +87,7 @@ public class RecordResource {
 
     @PATCH
     @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Uni<Response> patch(@PathParam("module") String module, @PathParam("entity") String entity,
                                @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
         return update(module, entity, id, ifMatch, body, WriteMode.PATCH);
@@ -92,6 +95,7 @@ public class RecordResource {
 
     @PUT
     @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> replace(@PathParam("module") String module, @PathParam("entity") String entity,
                                  @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
         return update(module, entity, id, ifMatch, body, WriteMode.REPLACE);
@@ -126,6 +130,7 @@ public class RecordResource {
 
     @POST
     @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> bulk(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
         Target t = target(module, entity);
         var operations = BulkRequestParser.parse(validator, t.module(), t.entity(), RecordResponses.parseBody(body));
