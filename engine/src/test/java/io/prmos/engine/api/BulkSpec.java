@@ -137,6 +137,9 @@ class BulkSpec {
                 .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 // The second item repeats the first one's VAT number, so the pointer must name that item's field.
+                // Fails today (reported, not fixed): BulkWriter.createAll sends a run of creates as one batched
+                // INSERT and, not knowing which row failed, prefixes the field with "/operations", giving the
+                // pointer "/operations/vat_number", which does not exist in the request.
                 .body("errors.pointer", contains("/operations/1/data/vat_number"));
         given().queryParam("filter", "name startsWith '" + p + "'").queryParam("total", "exact").get(ORGANIZATIONS).then()
                 .body("total", equalTo(0));
