@@ -36,7 +36,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response query(QueryException e, HttpServerRequest request) {
         return respond(new Problem(Problem.TYPE_BASE + "invalid-query", "Invalid query", 400, e.getMessage(), request.path(),
-                List.of(new Problem.Error(null, e.parameter(), "invalid", e.getMessage()))));
+                List.of(new Problem.Error(null, e.parameter(), "invalid", e.getMessage())), e.position()));
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,7 @@ import io.prmos.metadata.catalog.Catalog;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -87,6 +88,7 @@ public class RecordResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
         Target t = target(module, entity);
         AccessDecision create = t.auth().require(Operation.CREATE);
@@ -98,6 +100,7 @@ public class RecordResource {
 
     @PATCH
     @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Uni<Response> patch(@PathParam("module") String module, @PathParam("entity") String entity,
                                @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
         return update(module, entity, id, ifMatch, body, WriteMode.PATCH);
@@ -105,6 +108,7 @@ public class RecordResource {
 
     @PUT
     @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> replace(@PathParam("module") String module, @PathParam("entity") String entity,
                                  @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, byte[] body) {
         return update(module, entity, id, ifMatch, body, WriteMode.REPLACE);
@@ -146,6 +150,7 @@ public class RecordResource {
 
     @POST
     @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> bulk(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
         Target t = target(module, entity);
         t.auth().require(Operation.BULK);

@@ -1,5 +1,6 @@
 package io.prmos.engine.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,8 @@ import jakarta.ws.rs.core.Response;
 /** HTTP conventions of records: ETag = version, If-Match parsing, JSON bodies. */
 final class RecordResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: {@code {"a":1} junk} is malformed, not {@code {"a":1}}. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RecordResponses() {
     }

@@ -31,7 +31,7 @@ public final class ListQueryParser {
             try {
                 bound = Optional.of(FilterBinder.bind(entity, FilterParser.parse(filter), visible));
             } catch (FilterSyntaxException e) {
-                throw new QueryException("filter", e.getMessage());
+                throw new QueryException("filter", e.getMessage(), e.position());
             }
         }
         List<SortColumn> order = sort(entity, visible, sort);
@@ -48,7 +48,7 @@ public final class ListQueryParser {
                     .filter(k -> SystemFields.lookupVisible(entity, k.field().field(), visible).isPresent()).toList()
                     : SortParser.parse(text);
         } catch (FilterSyntaxException e) {
-            throw new QueryException("sort", e.getMessage());
+            throw new QueryException("sort", e.getMessage(), e.position());
         }
         List<SortColumn> columns = new ArrayList<>();
         for (SortKey key : keys) {
