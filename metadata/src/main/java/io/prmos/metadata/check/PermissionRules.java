@@ -72,8 +72,8 @@ final class PermissionRules {
         }
         for (String module : visibleModules) {
             LoadedManifest loaded = module.equals(context.manifest().module()) ? context.loaded() : context.moduleSet().get(module);
-            if (loaded != null && loaded.manifest().roles().containsKey(role)) {
-                return;
+            if (loaded == null || loaded.manifest().roles().containsKey(role)) {
+                return; // a required module missing from the set is reported on requires; it may declare the role
             }
         }
         Optional<String> declaredElsewhere = context.moduleSet().values().stream()

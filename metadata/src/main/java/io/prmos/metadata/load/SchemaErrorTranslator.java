@@ -5,6 +5,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Rewrites networknt validation errors as messages a manifest author understands, pointing at the
@@ -12,6 +13,9 @@ import java.util.List;
  * number expected"); these name the manifest.
  */
 final class SchemaErrorTranslator {
+
+    /** A record scope is a string, a boolean or {where}; the nested if/else of the schema would report only one branch. */
+    private static final Pattern RECORD_SCOPE = Pattern.compile("^/permissions/[^/]+/[^/]+/(read|update|delete|restore)$");
 
     private final String file;
     private final JsonNode root;
@@ -28,6 +32,9 @@ final class SchemaErrorTranslator {
         String keyword = String.valueOf(error.getKeyword());
         JsonNode instance = root.at(pointer);
         JsonNode schema = error.getSchemaNode();
+        if (RECORD_SCOPE.matcher(pointer).matches() && (keyword.equals("type") || keyword.equals("enum"))) {
+            return atValue(pointer, "expected all, own, none, true, false or {where: <rule>}, got " + describe(instance));
+        }
         return switch (keyword) {
             case "additionalProperties" -> atKey(Pointer.append(pointer, error.getProperty()),
                     "unknown key '" + error.getProperty() + "' (not allowed here)");

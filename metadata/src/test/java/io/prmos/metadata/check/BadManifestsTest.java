@@ -68,7 +68,7 @@ class BadManifestsTest {
     void everyExpectationNamesAnExistingFileAndThereAreEnoughCases() throws IOException {
         List<String> files = badFiles().map(n -> "bad/" + n).toList();
         assertTrue(files.containsAll(expectations().keySet()), "expected.tsv names a missing file");
-        assertTrue(files.size() >= 35, "only " + files.size() + " bad manifests");
+        assertTrue(files.size() >= 61, "only " + files.size() + " bad manifests");
         assertTrue(files.stream().anyMatch(f -> f.endsWith(".json")), "no JSON case");
     }
 

@@ -49,6 +49,46 @@ class SemanticCheckerTest {
                 problems.stream().map(ManifestProblem::toString).toList());
     }
 
+    @Test
+    void rolesOfTransitivelyRequiredModulesTheAdminRoleAndRulesOnSystemFieldsAreAccepted() {
+        LoadedManifest reports = load("reports", """
+                requires: { partners: "^1.0" }
+                roles:
+                  sales_rep: { label: Salesperson }
+                entities:
+                  Report:
+                    fields:
+                      owner_role: { type: text }
+                      budget: { type: money }
+                permissions:
+                  partner_viewer:
+                    partners.Partner:
+                      read: { where: "created_by eq $user.id or (region in ('emea') and updated_at isNull false)" }
+                  admin:
+                    Report: { read: all, fields: { budget: hidden } }
+                  sales_rep:
+                    Report:
+                      read: { where: "owner_role in ($user.roles) and budget.currency eq 'EUR' and budget gt 0" }
+                      update: { where: "not (owner_role nin ($user.roles)) and created_by eq $user.id" }
+                """);
+        List<LoadedManifest> set = new java.util.ArrayList<>(ModuleSetFixture.samples());
+        set.add(reports);
+
+        assertEquals(List.of(), checker.check(set));
+    }
+
+    @Test
+    void aGrantThatAllowsNothingIsAccepted() {
+        LoadedManifest module = load("quiet", """
+                roles: { auditor: {} }
+                entities: { Note: { fields: { text: { type: text } } } }
+                permissions:
+                  auditor:
+                    Note: { read: none, update: false, create: false, bulk: false }
+                """);
+        assertEquals(List.of(), checker.check(module));
+    }
+
     private static LoadedManifest load(String module, String extra) {
         String text = "apiVersion: prm/v1\nmodule: " + module + "\nversion: 1.0.0\n" + extra + "\n";
         LoadResult result = new ManifestLoader().loadString(text, module + "/module.yaml");
