@@ -62,7 +62,7 @@ public class Loader {
         int count = Integer.parseInt(args[1]);
         Path idsFile = Path.of(args[2]);
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 500;
         int batches = (count + batch - 1) / batch;
         URI uri = URI.create(base + "/api/v1/partners/partner/bulk");
 
@@ -80,14 +80,14 @@ public class Loader {
                     int from = b * batch;
                     int size = Math.min(batch, count - from);
                     String body = bulkBody(b, from, size);
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
                     HttpResponse<String> response;
                     try {
                         response = client.send(request, HttpResponse.BodyHandlers.ofString());
                     } catch (IOException | InterruptedException e) {
-                        throw new IllegalStateException("batch " + b + ": request failed: " + e, e);
+                        throw new IllegalStateException("batch " + b + " (" + size + " creates): request failed: " + e, e);
                     }
                     if (response.statusCode() != 200) {
                         String text = response.body().replaceAll("\\s+", " ");
