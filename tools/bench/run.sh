@@ -179,7 +179,39 @@ page_items=$(grep -o '"id":"' <<<"$page" | wc -l)
 SHOW_ENGINE_LOG=0
 
 # ---- wrk --------------------------------------------------------------------------------
-declare -A RESULT LOAD1
+declare -A RESULT LOAD1 CPU
+# CPU accounting over the measured run, in cores: the engine JVM, its PostgreSQL (postmaster and
+# its children), and everything else on the machine (wrk, and any unrelated work).
+proc_ticks() { # sum of utime+stime of the given pids
+  local p
+  for p in "$@"; do awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat" 2>/dev/null || true; done \
+    | awk '{s += $1} END {print s + 0}'
+}
+pg_pids() {
+  local pm
+  pm=$(head -n 1 "$TMP/data/postmaster.pid" 2>/dev/null) || return 0
+  echo "$pm"
+  local f line rest
+  for f in /proc/[0-9]*/stat; do
+    { read -r line <"$f"; } 2>/dev/null || continue
+    rest=${line##*) }
+    read -r _ ppid _ <<<"$rest"
+    [[ "$ppid" == "$pm" ]] && echo "${f//[^0-9]/}"
+  done
+  return 0
+}
+cpu_snapshot() { # total-busy total-all engine postgres
+  local busy_all
+  busy_all=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
+  # shellcheck disable=SC2046
+  echo "$busy_all $(proc_ticks "$ENGINE_PID") $(proc_ticks $(pg_pids))"
+}
+cpu_share() { # before after -> "engine pg other" in cores
+  awk -v n="$(nproc)" -v a="$1" -v b="$2" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); wall = (y[2] - x[2]) / n; if (wall <= 0) wall = 1
+    e = (y[3] - x[3]) / wall; p = (y[4] - x[4]) / wall; o = (y[1] - x[1]) / wall - e - p; if (o < 0) o = 0
+    printf "%.2f %.2f %.2f", e, p, o }'
+}
 run_case() {
   local name=$1 out line
   log "case $name: warm-up $WARMUP"
@@ -188,9 +220,13 @@ run_case() {
     >"$TMP/wrk-$name-warmup.txt" 2>&1 || die "wrk warm-up of case $name failed: $(tail -n 1 "$TMP/wrk-$name-warmup.txt")"
   LOAD1[$name]=$(cut -d' ' -f1 /proc/loadavg)
   log "case $name: measuring $DURATION (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS; load average before: ${LOAD1[$name]})"
+  local before after
+  before=$(cpu_snapshot)
   BENCH_CASE=$name BENCH_IDS="$TMP/ids.txt" \
     wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$DURATION" --timeout 10s -s "$HERE/bench.lua" "$BASE" \
     >"$TMP/wrk-$name.txt" 2>&1 || die "wrk run of case $name failed: $(tail -n 1 "$TMP/wrk-$name.txt")"
+  after=$(cpu_snapshot)
+  CPU[$name]=$(cpu_share "$before" "$after")
   line=$(grep '^BENCH ' "$TMP/wrk-$name.txt" | tail -n 1) || die "wrk printed no result line for case $name"
   RESULT[$name]=$line
   grep '^BENCH_SAMPLE ' "$TMP/wrk-$name.txt" | sed "s/^BENCH_SAMPLE /  first non-2xx in $name: /" >&2 || true
@@ -210,12 +246,12 @@ echo "PRM OS bench  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, $(awk '/MemT
 echo "load: $load_line"
 echo "machine load average before the engine started: $LOAD_AT_START (anything well above 0 means other work shares the cores)"
 echo
-printf '%-34s %10s %9s %9s %9s %8s %8s %7s\n' case requests/s p50_ms p90_ms p99_ms non-2xx sock-err load1
+printf '%-34s %10s %9s %9s %9s %8s %8s %7s  %s\n' case requests/s p50_ms p90_ms p99_ms non-2xx sock-err load1 "cores: jvm pg other"
 declare -A LABEL=([get]="get by id (random of ${PARTNERS})" [list]="filter gold+emea, sort, limit 50" [create]="create (POST)")
 errors=0
 for c in get list create; do
-  printf '%-34s %10s %9s %9s %9s %8s %8s %7s\n' "${LABEL[$c]}" "$(field $c rps)" "$(field $c p50_ms)" \
-    "$(field $c p90_ms)" "$(field $c p99_ms)" "$(field $c non2xx)" "$(field $c sockerr)" "${LOAD1[$c]}"
+  printf '%-34s %10s %9s %9s %9s %8s %8s %7s  %s\n' "${LABEL[$c]}" "$(field $c rps)" "$(field $c p50_ms)" \
+    "$(field $c p90_ms)" "$(field $c p99_ms)" "$(field $c non2xx)" "$(field $c sockerr)" "${LOAD1[$c]}" "       ${CPU[$c]}"
   errors=$(( errors + $(field $c non2xx) + $(field $c sockerr) ))
 done
 echo
