@@ -42,8 +42,9 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 # One-line reason on stderr, non-zero exit; the EXIT trap cleans up.
 die() {
   if [[ -n "$ENGINE_LOG" && -s "$ENGINE_LOG" && "${SHOW_ENGINE_LOG:-0}" == 1 ]]; then
-    echo "---- last lines of the engine log ----" >&2
-    tail -n 25 "$ENGINE_LOG" | sed 's/^/  | /' >&2
+    echo "---- engine log: first errors, then the last lines ----" >&2
+    { grep -m 3 -E ' ERROR |^[A-Za-z.]+(Exception|Error)' "$ENGINE_LOG" || true; echo "  ..."; tail -n 10 "$ENGINE_LOG"; } \
+      | cut -c1-300 | sed 's/^/  | /' >&2
   fi
   echo "bench: FAILED: $*" >&2
   exit 1
