@@ -43,7 +43,7 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() {
   if [[ -n "$ENGINE_LOG" && -s "$ENGINE_LOG" && "${SHOW_ENGINE_LOG:-0}" == 1 ]]; then
     echo "---- engine log: first errors, then the last lines ----" >&2
-    { grep -m 3 -E ' ERROR |^[A-Za-z.]+(Exception|Error)' "$ENGINE_LOG" || true; echo "  ..."; tail -n 10 "$ENGINE_LOG"; } \
+    { grep -m 4 -E ' ERROR |^Caused by' "$ENGINE_LOG" || true; echo "  ..."; tail -n 10 "$ENGINE_LOG"; } \
       | cut -c1-300 | sed 's/^/  | /' >&2
   fi
   echo "bench: FAILED: $*" >&2
