@@ -30,6 +30,15 @@ public class DynamicPathsFilter implements OASFilter {
         }
         Components components = openAPI.getComponents();
         Paths paths = openAPI.getPaths();
+        components.addSecurityScheme("bearer", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("An access token of the configured OIDC issuer (Keycloak) or of the embedded identity provider"));
+        components.addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.APIKEY)
+                .in(org.eclipse.microprofile.openapi.models.security.SecurityScheme.In.HEADER).name("Authorization")
+                .description("Authorization: ApiKey prm_… — keys are created by tenant admins at /api/admin/api-keys"));
+        openAPI.security(java.util.List.of(OASFactory.createSecurityRequirement().addScheme("bearer"),
+                OASFactory.createSecurityRequirement().addScheme("apiKey")));
         components.addSchema("Problem", EntitySchemas.problem());
         components.addSchema("Money", EntitySchemas.money());
         for (ModuleDescriptor module : catalog.modules()) {

@@ -78,10 +78,10 @@ public final class BulkWriter {
             tuples.add(writer.insertTuple(caller, entity, op.values()));
         }
         return checks.flatMap(v -> c.query(SAVEPOINT).execute())
-                .flatMap(v -> c.preparedQuery(s.insert).executeBatch(tuples))
-                .onFailure().recoverWithUni(failure -> c.query(ROLLBACK_TO_SAVEPOINT).execute()
-                        .flatMap(v -> locateFailure(c, s, creates, tuples))
-                        .flatMap(v -> Uni.createFrom().failure(DatabaseErrors.translate(s, failure, "/operations"))))
+                .flatMap(v -> c.preparedQuery(s.insert).executeBatch(tuples)
+                        .onFailure().recoverWithUni(failure -> c.query(ROLLBACK_TO_SAVEPOINT).execute()
+                                .flatMap(x -> locateFailure(c, s, creates, tuples))
+                                .flatMap(x -> Uni.createFrom().failure(DatabaseErrors.translate(s, failure, "/operations")))))
                 .map(rows -> {
                     List<ObjectNode> created = new ArrayList<>();
                     for (RowSet<Row> set = rows; set != null; set = set.next()) {

@@ -1,5 +1,7 @@
 package io.prmos.engine.api;
 
+import io.prmos.engine.testing.Tokens;
+
 import static io.prmos.engine.api.Api.*;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
@@ -34,8 +36,8 @@ class CreateSpec {
                 .body("annual_target.amount", equalTo(125000.5f))
                 .body("annual_target.currency", equalTo("EUR"))
                 .body("version", equalTo(1))
-                .body("created_by", equalTo("anonymous"))
-                .body("updated_by", equalTo("anonymous"))
+                .body("created_by", equalTo(Tokens.subject("alice")))
+                .body("updated_by", equalTo(Tokens.subject("alice")))
                 .body("created_at", notNullValue())
                 .body("deleted_at", nullValue());
         String id = created.path("id");
@@ -74,7 +76,7 @@ class CreateSpec {
                 .post(PARTNERS).then().statusCode(201)
                 .body("id", not(equalTo(fakeId)))
                 .body("version", equalTo(1))
-                .body("created_by", equalTo("anonymous"));
+                .body("created_by", equalTo(Tokens.subject("alice")));
     }
 
     @Test
