@@ -39,13 +39,16 @@ public final class RecordReader {
         String sql = "SELECT " + s.selectList + " FROM " + s.table + " WHERE " + tenantFilter.condition(params, caller)
                 + " AND " + quote("id") + " = " + params.add(id) + " AND " + quote("deleted_at") + " IS NULL"
                 + access.rows().map(r -> " AND " + WhereRenderer.render(r, params)).orElse("");
-        return transactions.run(caller, c -> c.preparedQuery(sql).execute(params.tuple()))
+        return transactions.read(caller, c -> c.preparedQuery(sql).execute(params.tuple()))
                 .map(rows -> rows.iterator().hasNext()
                         ? Optional.of(RowMapper.toJson(s, rows.iterator().next(), access.projection())) : Optional.empty());
     }
 
     public Uni<Page> list(Caller caller, EntityDescriptor entity, ListQuery query, Access access) {
         EntityStatements s = statements.of(entity);
+        if (query.total() == ListQuery.Total.NONE) {
+            return transactions.read(caller, c -> page(c, caller, s, query, access));
+        }
         return transactions.run(caller, c -> page(c, caller, s, query, access)
                 .flatMap(page -> total(c, caller, s, query, access).map(total -> new Page(page.items(), page.nextCursor(), total))));
     }

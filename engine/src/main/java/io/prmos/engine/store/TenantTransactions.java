@@ -8,13 +8,22 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.function.Function;
 
 /**
- * Runs work in one transaction whose {@code prm.tenant} setting is the caller's tenant, so
- * PostgreSQL row-level security sees the same tenant the kernel filters on. The setting is
- * transaction-local ({@code set_config(..., true)}) and cannot leak to the next borrower.
+ * Runs record work on the data role's pool with PostgreSQL's {@code prm.tenant} setting equal to
+ * the caller's tenant, so row-level security sees the tenant the kernel filters on.
+ *
+ * <p>Round trips decide the API's ceiling (docs/adr/0004), so statements are pipelined:
+ * <ul>
+ *   <li>{@link #read} sends the session-level setting and the query together and waits once.
+ *       The setting outlives the request on the pooled connection, which is harmless because every
+ *       use of this pool goes through this class and sets the tenant first, in the same pipeline.</li>
+ *   <li>{@link #run} sends BEGIN and a transaction-local setting together with the first
+ *       statement of the work, then COMMIT: the setting cannot outlive the transaction.</li>
+ * </ul>
  */
 public final class TenantTransactions {
 
-    private static final String SET_TENANT = "SELECT set_config('prm.tenant', $1, true)";
+    private static final String SET_SESSION_TENANT = "SELECT set_config('prm.tenant', $1, false)";
+    private static final String SET_LOCAL_TENANT = "SELECT set_config('prm.tenant', $1, true)";
 
     private final Pool pool;
 
@@ -22,9 +31,20 @@ public final class TenantTransactions {
         this.pool = pool;
     }
 
+    /** One statement that only reads: setting and statement in one pipeline, no transaction. */
+    public <T> Uni<T> read(Caller caller, Function<SqlConnection, Uni<T>> statement) {
+        return pool.withConnection(connection -> Uni.combine().all()
+                .unis(connection.preparedQuery(SET_SESSION_TENANT).execute(Tuple.of(caller.tenant())), statement.apply(connection))
+                .asTuple().map(both -> both.getItem2()));
+    }
+
+    /** Work of one or more statements in one transaction; BEGIN and the setting travel together. */
     public <T> Uni<T> run(Caller caller, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(connection -> connection.preparedQuery(SET_TENANT)
-                .execute(Tuple.of(caller.tenant()))
-                .flatMap(ignored -> work.apply(connection)));
+        return pool.withConnection(connection -> Uni.combine().all()
+                .unis(connection.begin(), connection.preparedQuery(SET_LOCAL_TENANT).execute(Tuple.of(caller.tenant())))
+                .asTuple()
+                .flatMap(started -> work.apply(connection)
+                        .onFailure().call(() -> started.getItem1().rollback().onFailure().recoverWithNull())
+                        .call(() -> started.getItem1().commit())));
     }
 }
