@@ -24,13 +24,15 @@ public final class IdentityConfigSourceFactory implements ConfigSourceFactory {
             return List.of();
         }
         Map<String, String> values = new HashMap<>();
-        ConfigValue issuer = context.getValue("prm.oidc.issuer");
+        ConfigValue issuer = value(context, "prm.oidc.issuer");
+        ConfigValue devEnabled = value(context, "prm.dev-identity.enabled");
+        // Explicit either way: Quarkus records build-time values of runtime properties as defaults.
+        values.put("quarkus.oidc.tenant-enabled", "true");
         if (isSet(issuer)) {
             values.put("quarkus.oidc.auth-server-url", issuer.getValue());
-        } else if (isSet(context.getValue("prm.dev-identity.enabled"))
-                && Boolean.parseBoolean(context.getValue("prm.dev-identity.enabled").getValue())) {
-            ConfigValue keyFile = context.getValue("prm.dev-identity.key-file");
-            ConfigValue devIssuer = context.getValue("prm.dev-identity.issuer");
+        } else if (isSet(devEnabled) && Boolean.parseBoolean(devEnabled.getValue())) {
+            ConfigValue keyFile = value(context, "prm.dev-identity.key-file");
+            ConfigValue devIssuer = value(context, "prm.dev-identity.issuer");
             Path file = Path.of(isSet(keyFile) ? keyFile.getValue() : DevIdentityConfig.DEFAULT_KEY_FILE);
             values.put("quarkus.oidc.public-key", DevIdentityKeys.publicKeyBase64(DevIdentityKeys.load(file)));
             values.put("quarkus.oidc.token.issuer", isSet(devIssuer) ? devIssuer.getValue() : DevIdentityConfig.DEFAULT_ISSUER);
@@ -44,6 +46,28 @@ public final class IdentityConfigSourceFactory implements ConfigSourceFactory {
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(150);
+    }
+
+    /**
+     * A value as the running profile sees it. The context does not always apply profiles set at
+     * run time (java -Dquarkus.profile=local -jar), so profile-specific keys are looked up first.
+     */
+    private static ConfigValue value(ConfigSourceContext context, String name) {
+        for (String profile : profiles(context)) {
+            ConfigValue specific = context.getValue("%" + profile + "." + name);
+            if (isSet(specific)) {
+                return specific;
+            }
+        }
+        return context.getValue(name);
+    }
+
+    private static List<String> profiles(ConfigSourceContext context) {
+        ConfigValue runtime = context.getValue("quarkus.profile");
+        if (isSet(runtime)) {
+            return List.of(runtime.getValue().split(","));
+        }
+        return context.getProfiles();
     }
 
     private static boolean isSet(ConfigValue value) {
