@@ -4,7 +4,11 @@ import io.prmos.engine.registry.CatalogHolder;
 import io.prmos.metadata.catalog.Catalog;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import io.prmos.metadata.catalog.ModuleDescriptor;
+import io.prmos.engine.security.Caller;
+import io.prmos.engine.security.Operation;
+import io.prmos.engine.security.PermissionEvaluator;
 import io.quarkus.arc.Arc;
+import java.util.Optional;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -13,8 +17,9 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Paths;
 
 /**
- * Adds the generated endpoints of every active entity to the OpenAPI document. It runs per
- * request, so a newly activated catalog is documented at once.
+ * Adds the generated endpoints to the OpenAPI document as the caller may use them: only entities,
+ * operations and fields their roles allow (nothing for an anonymous caller). It runs per request,
+ * so a newly activated catalog is documented at once.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class DynamicPathsFilter implements OASFilter {
@@ -41,19 +46,48 @@ public class DynamicPathsFilter implements OASFilter {
                 OASFactory.createSecurityRequirement().addScheme("apiKey")));
         components.addSchema("Problem", EntitySchemas.problem());
         components.addSchema("Money", EntitySchemas.money());
+        Optional<Caller> caller = CallerView.currentCaller();
+        if (caller.isEmpty()) {
+            openAPI.getInfo().description(openAPI.getInfo().getDescription()
+                    + " Send this request with your bearer token or API key to see the endpoints your roles allow.");
+            return;
+        }
+        PermissionEvaluator evaluator = Arc.container().instance(PermissionEvaluator.class).get();
         for (ModuleDescriptor module : catalog.modules()) {
-            openAPI.addTag(OASFactory.createTag().name(module.name()).description(module.manifest().title()));
+            boolean tagged = false;
             for (EntityDescriptor entity : module.entities()) {
-                components.addSchema(EntitySchemas.recordName(entity), EntitySchemas.record(module, entity));
-                components.addSchema(EntitySchemas.inputName(entity), EntitySchemas.input(module, entity));
+                CallerView view = CallerView.of(evaluator, catalog, caller.get(), entity);
+                if (!view.shows()) {
+                    continue;
+                }
+                if (!tagged) {
+                    openAPI.addTag(OASFactory.createTag().name(module.name()).description(module.manifest().title()));
+                    tagged = true;
+                }
+                components.addSchema(EntitySchemas.recordName(entity), EntitySchemas.record(module, entity, view));
+                components.addSchema(EntitySchemas.inputName(entity), EntitySchemas.input(module, entity, view));
                 components.addSchema(EntitySchemas.pageName(entity), EntitySchemas.page(entity));
-                String base = EntityPaths.collection(entity);
-                paths.addPathItem(base, EntityPaths.collectionItem(entity));
-                paths.addPathItem(base + "/bulk", EntityPaths.bulkItem(entity));
-                paths.addPathItem(base + "/{id}", EntityPaths.recordItem(entity));
-                paths.addPathItem(base + "/{id}/restore", EntityPaths.restoreItem(entity));
+                addPaths(paths, entity, view);
             }
         }
     }
 
+
+    private static void addPaths(Paths paths, EntityDescriptor entity, CallerView view) {
+        String base = EntityPaths.collection(entity);
+        add(paths, base, EntityPaths.collectionItem(entity, view));
+        add(paths, base + "/{id}", EntityPaths.recordItem(entity, view));
+        if (view.operations().contains(Operation.BULK)) {
+            add(paths, base + "/bulk", EntityPaths.bulkItem(entity));
+        }
+        if (view.operations().contains(Operation.RESTORE)) {
+            add(paths, base + "/{id}/restore", EntityPaths.restoreItem(entity));
+        }
+    }
+
+    private static void add(Paths paths, String path, org.eclipse.microprofile.openapi.models.PathItem item) {
+        if (item.getOperations() != null && !item.getOperations().isEmpty()) {
+            paths.addPathItem(path, item);
+        }
+    }
 }

@@ -35,25 +35,36 @@ final class EntityPaths {
         return "/api/v1/" + e.module() + "/" + e.path();
     }
 
-    static PathItem collectionItem(EntityDescriptor e) {
-        return createPathItem()
-                .GET(operation(e, "list", "List " + e.pluralLabel(), listParameters(), null,
-                        responses(ok("A page of " + e.pluralLabel(), ref(EntitySchemas.pageName(e))), 400)))
-                .POST(operation(e, "create", "Create a " + e.label(), List.of(), body(e),
-                        responses(withEtag(createResponse(e)), 400, 409, 422)));
+    static PathItem collectionItem(EntityDescriptor e, CallerView view) {
+        PathItem item = createPathItem();
+        if (view.operations().contains(io.prmos.engine.security.Operation.READ)) {
+            item.GET(operation(e, "list", "List " + e.pluralLabel(), listParameters(), null,
+                    responses(ok("A page of " + e.pluralLabel(), ref(EntitySchemas.pageName(e))), 400, 403)));
+        }
+        if (view.operations().contains(io.prmos.engine.security.Operation.CREATE)) {
+            item.POST(operation(e, "create", "Create a " + e.label(), List.of(), body(e),
+                    responses(withEtag(createResponse(e)), 400, 403, 409, 422)));
+        }
+        return item;
     }
 
-    static PathItem recordItem(EntityDescriptor e) {
+    static PathItem recordItem(EntityDescriptor e, CallerView view) {
         Parameter ifMatch = header("If-Match", "The record's ETag; the write fails with 412 if the record changed since");
-        return createPathItem()
-                .addParameter(idParameter())
-                .GET(operation(e, "get", "Read a " + e.label(), List.of(), null, responses(recordOk(e), 404)))
-                .PATCH(operation(e, "patch", "Change some fields of a " + e.label(), List.of(ifMatch), body(e),
-                        responses(recordOk(e), 400, 404, 409, 412, 422)))
-                .PUT(operation(e, "replace", "Replace a " + e.label(), List.of(ifMatch), body(e),
-                        responses(recordOk(e), 400, 404, 409, 412, 422)))
-                .DELETE(operation(e, "delete", "Delete a " + e.label() + " (it can be restored)", List.of(ifMatch), null,
-                        responses(createAPIResponse().description("Deleted"), "204", 404, 412)));
+        PathItem item = createPathItem().addParameter(idParameter());
+        if (view.operations().contains(io.prmos.engine.security.Operation.READ)) {
+            item.GET(operation(e, "get", "Read a " + e.label(), List.of(), null, responses(recordOk(e), 404)));
+        }
+        if (view.operations().contains(io.prmos.engine.security.Operation.UPDATE)) {
+            item.PATCH(operation(e, "patch", "Change some fields of a " + e.label(), List.of(ifMatch), body(e),
+                    responses(recordOk(e), 400, 403, 404, 409, 412, 422)));
+            item.PUT(operation(e, "replace", "Replace a " + e.label(), List.of(ifMatch), body(e),
+                    responses(recordOk(e), 400, 403, 404, 409, 412, 422)));
+        }
+        if (view.operations().contains(io.prmos.engine.security.Operation.DELETE)) {
+            item.DELETE(operation(e, "delete", "Delete a " + e.label() + " (it can be restored)", List.of(ifMatch), null,
+                    responses(createAPIResponse().description("Deleted"), "204", 403, 404, 412)));
+        }
+        return item;
     }
 
     static PathItem restoreItem(EntityDescriptor e) {
@@ -148,6 +159,7 @@ final class EntityPaths {
     private static String describe(int status) {
         return switch (status) {
             case 400 -> "Invalid query, header or JSON";
+            case 403 -> "Your roles do not allow this";
             case 404 -> "No such record";
             case 409 -> "A unique value is already taken";
             case 412 -> "The record changed since the given ETag";

@@ -34,7 +34,7 @@ final class EntitySchemas {
     }
 
     /** The record as returned: system fields, then every field (nullable unless required). */
-    static Schema record(ModuleDescriptor module, EntityDescriptor entity) {
+    static Schema record(ModuleDescriptor module, EntityDescriptor entity, CallerView view) {
         Schema schema = createSchema().addType(SchemaType.OBJECT).title(entity.label()).description(entity.description());
         schema.addProperty("id", createSchema().addType(SchemaType.STRING).format("uuid").readOnly(true));
         schema.addProperty("version", createSchema().addType(SchemaType.INTEGER).format("int64").readOnly(true)
@@ -45,18 +45,19 @@ final class EntitySchemas {
         for (String name : List.of("created_by", "updated_by")) {
             schema.addProperty(name, createSchema().addType(SchemaType.STRING).readOnly(true));
         }
-        entity.fields().forEach(f -> schema.addProperty(f.name(), field(module, f, true)));
+        entity.fields().stream().filter(f -> view.visible().contains(f.name()))
+                .forEach(f -> schema.addProperty(f.name(), field(module, f, true)));
         schema.required(new ArrayList<>(List.of("id", "version")));
         return schema;
     }
 
     /** The body of POST and PUT: writable fields; required ones without a default are required. */
-    static Schema input(ModuleDescriptor module, EntityDescriptor entity) {
+    static Schema input(ModuleDescriptor module, EntityDescriptor entity, CallerView view) {
         Schema schema = createSchema().addType(SchemaType.OBJECT).title(entity.label() + " input")
                 .additionalPropertiesBoolean(false);
         List<String> required = new ArrayList<>();
         for (FieldDescriptor f : entity.fields()) {
-            if (f.def().readOnly()) {
+            if (f.def().readOnly() || !view.writable().contains(f.name())) {
                 continue;
             }
             schema.addProperty(f.name(), field(module, f, !f.def().required()));

@@ -20,19 +20,24 @@ public class CallerResolver {
     SecurityIdentity identity;
 
     public Caller current() {
-        if (identity.isAnonymous()) {
+        return of(identity);
+    }
+
+    /** The caller an identity stands for; anonymous or tenant-less identities are refused. */
+    public static Caller of(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
             throw new UnauthorizedException("authentication required");
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             String tenant = jwt.getClaim(IdentityAttributes.TENANT_CLAIM);
             String name = jwt.getClaim("preferred_username");
-            return caller(tenant, jwt.getSubject(), name == null ? jwt.getSubject() : name);
+            return caller(identity, tenant, jwt.getSubject(), name == null ? jwt.getSubject() : name);
         }
-        return caller(identity.getAttribute(IdentityAttributes.TENANT), identity.getAttribute(IdentityAttributes.USER_ID),
+        return caller(identity, identity.getAttribute(IdentityAttributes.TENANT), identity.getAttribute(IdentityAttributes.USER_ID),
                 identity.getAttribute(IdentityAttributes.USER_NAME));
     }
 
-    private Caller caller(String tenant, String user, String userName) {
+    private static Caller caller(SecurityIdentity identity, String tenant, String user, String userName) {
         if (tenant == null || tenant.isBlank() || user == null) {
             throw new AuthenticationFailedException("the token carries no tenant claim");
         }

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     private static OpenAPI parse() {
-        String json = given().accept("application/json").get("/q/openapi?format=json")
+        return parseAs(io.prmos.engine.testing.Tokens.bearer("alice"));
+    }
+
+    private static OpenAPI parseAs(String authorization) {
+        String json = given().header("Authorization", authorization).accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().asString();
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
@@ -60,6 +64,24 @@ class OpenApiDocumentTest {
         assertEquals("#/components/schemas/Money", ((Schema<?>) dealInput.getProperties().get("amount")).get$ref());
         assertNotNull(api.getPaths().get("/api/v1/partners/partner/{id}").getPatch().getResponses().get("412"));
         assertNotNull(api.getPaths().get("/api/v1/partners/partner").getPost().getResponses().get("422"));
+    }
+
+    @Test
+    void theDocumentShowsOnlyWhatTheCallerMaySee() {
+        OpenAPI bob = parseAs(io.prmos.engine.testing.Tokens.bearer("bob"));
+        Schema<?> partner = bob.getComponents().getSchemas().get("partners.Partner");
+        assertTrue(partner.getProperties().containsKey("name"));
+        assertTrue(!partner.getProperties().containsKey("notes"), "sales_rep may not see partner notes");
+        assertTrue(!partner.getProperties().containsKey("annual_target"), "sales_rep may not see annual targets");
+        assertEquals(null, bob.getPaths().get("/api/v1/partners/partner").getPost(), "sales_rep may not create partners");
+        assertNotNull(bob.getPaths().get("/api/v1/deals/deal").getPost(), "sales_rep may create deals");
+
+        OpenAPI carol = parseAs(io.prmos.engine.testing.Tokens.bearer("carol"));
+        assertEquals(null, carol.getPaths().get("/api/v1/deals/deal"), "partner_viewer has no access to deals");
+
+        OpenAPI anonymous = parseAs("");
+        assertTrue(anonymous.getPaths() == null || anonymous.getPaths().keySet().stream().noneMatch(p -> p.startsWith("/api/v1/")),
+                "an anonymous caller sees no entity endpoints");
     }
 
     @Test
