@@ -82,6 +82,7 @@ public class Loader {
                     String body = bulkBody(b, from, size);
                     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN"))
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
                     HttpResponse<String> response;
                     try {

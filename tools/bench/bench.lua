@@ -33,6 +33,9 @@ local REGIONS = { "emea", "amer", "apac" }
 local TYPES = { "reseller", "referral", "system_integrator", "technology" }
 
 function init(args)
+  local token = os.getenv("BENCH_TOKEN")
+  assert(token and #token > 0, "BENCH_TOKEN is not set")
+  wrk.headers["Authorization"] = "Bearer " .. token
   math.randomseed(os.time() * 100 + (tid or 0))
   if case == "get" then
     local f = assert(io.open(assert(ids_file, "BENCH_IDS is not set"), "r"))
@@ -42,7 +45,7 @@ function init(args)
     f:close()
     assert(#ids > 0, "no ids in " .. ids_file)
   elseif case == "list" then
-    fixed_request = wrk.format("GET", LIST_PATH)
+    fixed_request = wrk.format("GET", LIST_PATH, wrk.headers)
   elseif case == "create" then
     wrk.method = "POST"
     wrk.headers["Content-Type"] = "application/json"

@@ -138,9 +138,11 @@ started=$(date +%s.%N)
 (
   cd "$ROOT"
   export PRM_PORT="$PORT" PRM_DATA_DIR="$TMP/data" PRM_MODULES_DIR="$ROOT/modules" QUARKUS_HTTP_HOST=127.0.0.1
+  export PRM_DEV_IDENTITY_KEY="$TMP/dev-identity-key"
   unset PRM_DB_URL
+  # The 'local' profile (as ./prm up) enables the embedded identity provider the bench signs in with.
   # shellcheck disable=SC2086
-  exec setsid java ${ENGINE_JAVA_OPTS:-} -jar "$JAR" >"$ENGINE_LOG" 2>&1
+  exec setsid java ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -jar "$JAR" >"$ENGINE_LOG" 2>&1
 ) &
 ENGINE_PID=$!
 
@@ -157,6 +159,12 @@ until curl -sf -o /dev/null --max-time 2 "$BASE/q/health/ready"; do
 done
 log "engine ready in $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s"
 
+# Every request acts as alice (tenant acme, partner_manager): full rights on partners.
+BENCH_TOKEN=$(curl -sf --max-time 10 -X POST "$BASE/api/dev-identity/token" -H 'Content-Type: application/json' \
+  -d '{"username":"alice"}' | sed 's/.*"access_token":"\([^"]*\)".*/\1/') || die "could not sign in as alice"
+export BENCH_TOKEN
+AUTH="Authorization: Bearer $BENCH_TOKEN"
+
 # ---- data -------------------------------------------------------------------------------
 log "loading $PARTNERS partners through the bulk API ($LOAD_CONNECTIONS connections, batches of $LOAD_BATCH)"
 load_started=$(date +%s.%N)
@@ -166,14 +174,14 @@ load_wall=$(awk -v a="$load_started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f",
 log "$load_line; wall clock incl. compiling Loader.java: $load_wall s"
 [[ $(wc -l <"$TMP/ids.txt") -eq $PARTNERS ]] || die "the loader wrote $(wc -l <"$TMP/ids.txt") ids, expected $PARTNERS"
 
-total=$(curl -sf --max-time 60 "$BASE/api/v1/partners/partner?limit=1&total=exact" | grep -o '"total":[0-9]*' | cut -d: -f2) \
+total=$(curl -sf --max-time 60 -H "$AUTH" "$BASE/api/v1/partners/partner?limit=1&total=exact" | grep -o '"total":[0-9]*' | cut -d: -f2) \
   || die "counting the partners failed"
 [[ "$total" == "$PARTNERS" ]] || die "the engine holds ${total:-?} partners after loading, expected $PARTNERS"
 
 # One request per case before wrk, so a broken endpoint fails loudly instead of as a fast 4xx run.
 first_id=$(head -n 1 "$TMP/ids.txt")
-curl -sf -o /dev/null --max-time 30 "$BASE/api/v1/partners/partner/$first_id" || die "GET by id answered an error"
-page=$(curl -sf --max-time 30 "$BASE/api/v1/partners/partner?filter=tier%20eq%20%27gold%27%20and%20region%20eq%20%27emea%27&sort=-score%2Cname&limit=50") \
+curl -sf -o /dev/null --max-time 30 -H "$AUTH" "$BASE/api/v1/partners/partner/$first_id" || die "GET by id answered an error"
+page=$(curl -sf --max-time 30 -H "$AUTH" "$BASE/api/v1/partners/partner?filter=tier%20eq%20%27gold%27%20and%20region%20eq%20%27emea%27&sort=-score%2Cname&limit=50") \
   || die "the filtered list answered an error"
 page_items=$(grep -o '"id":"' <<<"$page" | wc -l)
 [[ "$page_items" -eq 50 ]] || die "the filtered list returned $page_items items, expected 50"
@@ -238,7 +246,7 @@ run_case get
 run_case list
 run_case create
 
-partners_after=$(curl -sf --max-time 60 "$BASE/api/v1/partners/partner?limit=1&total=exact" | grep -o '"total":[0-9]*' | cut -d: -f2 || echo "?")
+partners_after=$(curl -sf --max-time 60 -H "$AUTH" "$BASE/api/v1/partners/partner?limit=1&total=exact" | grep -o '"total":[0-9]*' | cut -d: -f2 || echo "?")
 engine_problems=$(grep -cE '^[0-9-]+ [0-9:,]+ +(ERROR|WARN) ' "$ENGINE_LOG" || true)
 
 # ---- summary ----------------------------------------------------------------------------
