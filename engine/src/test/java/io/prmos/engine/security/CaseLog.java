@@ -10,11 +10,22 @@ import org.junit.jupiter.api.function.Executable;
 final class CaseLog {
 
     private final String label;
+    private final String noun;
+    private final String verb;
     private final List<DynamicTest> tests = new ArrayList<>();
+    private final List<DynamicTest> closing = new ArrayList<>();
     private final AtomicInteger passed = new AtomicInteger();
 
-    CaseLog(String label) {
+    /** Prints {@code label: N noun, P verb}, e.g. {@code matrix: 412 cases, 412 passed}. */
+    CaseLog(String label, String noun, String verb) {
         this.label = label;
+        this.noun = noun;
+        this.verb = verb;
+    }
+
+    /** A check that runs after all cases and before the summary, not counted among them. */
+    void addClosing(String name, Executable body) {
+        closing.add(DynamicTest.dynamicTest(name, body));
     }
 
     void add(String name, Executable body) {
@@ -32,8 +43,9 @@ final class CaseLog {
     List<DynamicTest> withSummary(int floor) {
         int generated = tests.size();
         List<DynamicTest> out = new ArrayList<>(tests);
+        out.addAll(closing);
         out.add(DynamicTest.dynamicTest(label + " summary", () -> {
-            System.out.println(label + ": " + generated + " cases, " + passed.get() + " passed");
+            System.out.println(label + ": " + generated + " " + noun + ", " + passed.get() + " " + verb);
             if (generated < floor) {
                 throw new AssertionError(label + ": only " + generated + " cases generated, expected at least " + floor);
             }

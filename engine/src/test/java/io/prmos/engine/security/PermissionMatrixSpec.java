@@ -33,7 +33,7 @@ class PermissionMatrixSpec {
         MatrixContext ctx = new MatrixContext(oracle, alice);
         ctx.requireFullRightsForSetup();
 
-        CaseLog log = new CaseLog("matrix");
+        CaseLog log = new CaseLog("matrix", "cases", "passed");
         OperationCases operations = new OperationCases(ctx, log);
         FieldCases fields = new FieldCases(ctx, log);
         users.add(TestUser.ANONYMOUS);
