@@ -19,7 +19,13 @@ public final class DdlRenderer {
             return createTable(t);
         }
         if (step instanceof MigrationStep.AddColumn a) {
-            return "ALTER TABLE " + qualified(a.schema(), a.table()) + " ADD COLUMN IF NOT EXISTS " + column(a.column());
+            // added nullable: a required column is back-filled and made NOT NULL by later steps
+            ColumnSpec nullable = new ColumnSpec(a.column().name(), a.column().sqlType(), false, a.column().defaultExpression());
+            return "ALTER TABLE " + qualified(a.schema(), a.table()) + " ADD COLUMN IF NOT EXISTS " + column(nullable);
+        }
+        String evolution = evolution(step);
+        if (evolution != null) {
+            return evolution;
         }
         if (step instanceof MigrationStep.EnableTenantIsolation r) {
             return tenantIsolation(r);
@@ -35,6 +41,33 @@ public final class DdlRenderer {
             return index(i);
         }
         throw new IllegalArgumentException("unknown step " + step);
+    }
+
+    private static String evolution(MigrationStep step) {
+        if (step instanceof MigrationStep.RenameColumn r) {
+            return "ALTER TABLE " + qualified(r.schema(), r.table()) + " RENAME COLUMN " + quote(r.from()) + " TO " + quote(r.to());
+        }
+        if (step instanceof MigrationStep.RenameTable r) {
+            return "ALTER TABLE " + qualified(r.schema(), r.from()) + " RENAME TO " + quote(r.to());
+        }
+        if (step instanceof MigrationStep.AlterColumnType a) {
+            return "ALTER TABLE " + qualified(a.schema(), a.table()) + " ALTER COLUMN " + quote(a.column()) + " TYPE " + a.sqlType();
+        }
+        if (step instanceof MigrationStep.Backfill b) {
+            return "UPDATE " + qualified(b.schema(), b.table()) + " SET " + quote(b.column()) + " = $1 WHERE " + quote(b.column()) + " IS NULL";
+        }
+        if (step instanceof MigrationStep.SetNotNull n) {
+            return "ALTER TABLE " + qualified(n.schema(), n.table()) + " ALTER COLUMN " + quote(n.column()) + " SET NOT NULL";
+        }
+        if (step instanceof MigrationStep.DropNotNull n) {
+            return "ALTER TABLE " + qualified(n.schema(), n.table()) + " ALTER COLUMN " + quote(n.column()) + " DROP NOT NULL";
+        }
+        return null;
+    }
+
+    /** The values bound to a step's placeholders (only back-fills have any). */
+    public java.util.List<Object> parameters(MigrationStep step) {
+        return step instanceof MigrationStep.Backfill b ? java.util.List.of(b.value()) : java.util.List.of();
     }
 
     private String createTable(MigrationStep.CreateTable t) {

@@ -15,11 +15,17 @@ public record MigrationPlan(List<MigrationStep> steps) {
 
     /** The plan as reviewable SQL, one statement per line group. */
     public String toSql() {
-        DdlRenderer renderer = new DdlRenderer();
         StringBuilder out = new StringBuilder();
-        for (MigrationStep step : steps) {
-            out.append(renderer.render(step)).append(";\n");
-        }
+        statements().forEach(s -> out.append(s).append(";\n"));
         return out.toString();
+    }
+
+    /** Each step as SQL; bound values of back-fills are shown as a trailing comment. */
+    public List<String> statements() {
+        DdlRenderer renderer = new DdlRenderer();
+        return steps.stream().map(step -> {
+            List<Object> params = renderer.parameters(step);
+            return renderer.render(step) + (params.isEmpty() ? "" : " /* $1 = " + params.get(0) + " */");
+        }).toList();
     }
 }

@@ -22,6 +22,28 @@ public sealed interface MigrationStep {
     record AddColumn(String schema, String table, ColumnSpec column) implements MigrationStep {
     }
 
+    /** A column renamed in place (a field renamed with renamedFrom, or archived when removed). */
+    record RenameColumn(String schema, String table, String from, String to) implements MigrationStep {
+    }
+
+    /** A table renamed in place (an entity renamed with renamedFrom, or archived when removed). */
+    record RenameTable(String schema, String from, String to) implements MigrationStep {
+    }
+
+    /** A widening type change (longer text, more digits, integer to bigint). */
+    record AlterColumnType(String schema, String table, String column, String sqlType) implements MigrationStep {
+    }
+
+    /** Fills NULLs of a column with a field's default before it becomes NOT NULL; the value is bound. */
+    record Backfill(String schema, String table, String column, Object value) implements MigrationStep {
+    }
+
+    record SetNotNull(String schema, String table, String column) implements MigrationStep {
+    }
+
+    record DropNotNull(String schema, String table, String column) implements MigrationStep {
+    }
+
     /** Row-level security on tenant_id, forced for the table owner too. */
     record EnableTenantIsolation(String schema, String table) implements MigrationStep {
     }

@@ -35,12 +35,16 @@ public final class SchemaMigrator {
         return introspector.snapshot(c, catalog, dataRole).map(snapshot -> planner.plan(catalog, snapshot));
     }
 
-    private Uni<Void> apply(SqlConnection c, MigrationPlan plan) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (MigrationStep step : plan.steps()) {
-            String sql = renderer.render(step);
-            chain = chain.flatMap(x -> c.query(sql).execute().replaceWithVoid());
-        }
-        return chain;
+    public Uni<Void> apply(SqlConnection c, MigrationPlan plan) {
+        return io.smallrye.mutiny.Multi.createFrom().iterable(plan.steps())
+                .onItem().transformToUniAndConcatenate(step -> execute(c, step))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> execute(SqlConnection c, MigrationStep step) {
+        String sql = renderer.render(step);
+        java.util.List<Object> params = renderer.parameters(step);
+        return (params.isEmpty() ? c.query(sql).execute() : c.preparedQuery(sql).execute(io.vertx.mutiny.sqlclient.Tuple.from(params)))
+                .replaceWithVoid();
     }
 }

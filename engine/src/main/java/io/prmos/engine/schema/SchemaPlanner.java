@@ -55,15 +55,23 @@ public final class SchemaPlanner {
     }
 
     private void planTable(EntityDescriptor entity, DatabaseSnapshot snapshot, List<MigrationStep> steps) {
-        List<ColumnSpec> columns = new ArrayList<>(ColumnTypes.systemColumns());
-        entity.fields().forEach(f -> columns.addAll(ColumnTypes.columnsOf(f)));
         if (!snapshot.hasTable(entity.schema(), entity.table())) {
+            List<ColumnSpec> columns = new ArrayList<>(ColumnTypes.systemColumns());
+            entity.fields().forEach(f -> columns.addAll(ColumnTypes.columnsOf(f)));
             steps.add(new MigrationStep.CreateTable(entity.schema(), entity.table(), columns));
             return;
         }
-        for (ColumnSpec column : columns) {
-            if (!snapshot.hasColumn(entity.schema(), entity.table(), column.name())) {
+        for (FieldDescriptor field : entity.fields()) {
+            for (ColumnSpec column : ColumnTypes.columnsOf(field)) {
+                if (snapshot.hasColumn(entity.schema(), entity.table(), column.name())) {
+                    continue;
+                }
                 steps.add(new MigrationStep.AddColumn(entity.schema(), entity.table(), column));
+                if (column.notNull()) {
+                    DefaultValues.bindable(field).ifPresent(value ->
+                            steps.add(new MigrationStep.Backfill(entity.schema(), entity.table(), column.name(), value)));
+                    steps.add(new MigrationStep.SetNotNull(entity.schema(), entity.table(), column.name()));
+                }
             }
         }
     }
