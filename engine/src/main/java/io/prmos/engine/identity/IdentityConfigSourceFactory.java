@@ -77,7 +77,11 @@ public final class IdentityConfigSourceFactory implements ConfigSourceFactory {
         if (isSet(runtime)) {
             return List.of(runtime.getValue().split(","));
         }
-        return context.getProfiles();
+        try {
+            return context.getProfiles();
+        } catch (UnsupportedOperationException e) {
+            return List.of();
+        }
     }
 
     /** Set explicitly by the operator, not a default recorded from this factory's build-time run. */
