@@ -1,0 +1,5 @@
+package io.prmos.engine.registry;
+
+/** A manifest as submitted for publishing: its file name (which tells YAML from JSON) and its text. */
+public record ManifestSource(String file, String source) {
+}

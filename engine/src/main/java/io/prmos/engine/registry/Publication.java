@@ -1,0 +1,152 @@
+package io.prmos.engine.registry;
+
+import io.prmos.engine.schema.DatabaseSnapshot;
+import io.prmos.engine.schema.EvolutionPlanner;
+import io.prmos.engine.schema.MigrationPlan;
+import io.prmos.engine.schema.MigrationStep;
+import io.prmos.engine.schema.RegistryRows.StoredVersion;
+import io.prmos.engine.schema.SchemaPlanner;
+import io.prmos.metadata.catalog.Catalog;
+import io.prmos.metadata.catalog.ModuleSetCompiler;
+import io.prmos.metadata.diff.ChangeClass;
+import io.prmos.metadata.diff.ChangeSet;
+import io.prmos.metadata.diff.ManifestDiff;
+import io.prmos.metadata.load.LoadResult;
+import io.prmos.metadata.load.LoadedManifest;
+import io.prmos.metadata.load.ManifestLoader;
+import io.prmos.metadata.model.Manifest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One publish, computed before anything is written: the candidate module set (installed modules
+ * with the submitted ones replacing theirs), every problem or refusal, the change set of each
+ * changed module and, given a snapshot of the database, the migration plan.
+ */
+final class Publication {
+
+    private final Map<String, StoredVersion> installed;
+    private final Map<String, StoredVersion> submitted;
+    private final Map<String, ChangeSet> changes = new LinkedHashMap<>();
+    private final Catalog installedCatalog;
+    private final Catalog candidateCatalog;
+
+    private Publication(Map<String, StoredVersion> installed, Map<String, StoredVersion> submitted,
+                        Catalog installedCatalog, Catalog candidateCatalog) {
+        this.installed = installed;
+        this.submitted = submitted;
+        this.installedCatalog = installedCatalog;
+        this.candidateCatalog = candidateCatalog;
+    }
+
+    /** Validates and classifies; throws {@link PublishException} when anything is invalid or refused. */
+    static Publication prepare(List<StoredVersion> installedRows, List<StoredVersion> submittedRows) {
+        Map<String, StoredVersion> installed = byModule(installedRows);
+        Map<String, StoredVersion> submitted = byModule(submittedRows);
+        ModuleSetCompiler.Result before = compile(installed.values());
+        Map<String, StoredVersion> candidate = new LinkedHashMap<>(installed);
+        candidate.putAll(submitted);
+        ModuleSetCompiler.Result after = compile(candidate.values());
+        if (!after.ok()) {
+            throw PublishException.invalid(after.problems());
+        }
+        Publication publication = new Publication(installed, submitted,
+                before.catalog().orElse(Catalog.empty()), after.catalog().orElseThrow());
+        publication.classify(before, after);
+        return publication;
+    }
+
+    private void classify(ModuleSetCompiler.Result before, ModuleSetCompiler.Result after) {
+        List<String> refusals = new ArrayList<>();
+        for (StoredVersion version : submitted.values()) {
+            StoredVersion current = installed.get(version.module());
+            if (current != null && current.checksum().equals(version.checksum())) {
+                continue;
+            }
+            Manifest from = current == null ? null : manifest(before, version.module());
+            ChangeSet set = ManifestDiff.compare(from, manifest(after, version.module()));
+            changes.put(version.module(), set);
+            set.refusals().forEach(r -> refusals.add(version.module() + ": " + r));
+        }
+        if (!refusals.isEmpty()) {
+            throw PublishException.refused(refusals);
+        }
+    }
+
+    MigrationPlan plan(DatabaseSnapshot snapshot, String dataRole) {
+        List<MigrationStep> steps = new ArrayList<>();
+        EvolutionPlanner evolution = new EvolutionPlanner();
+        for (Map.Entry<String, ChangeSet> entry : changes.entrySet()) {
+            String suffix = "v" + submitted.get(entry.getKey()).version().replaceAll("[^0-9a-z]", "_");
+            steps.addAll(evolution.plan(installedCatalog.module(entry.getKey()).orElse(null),
+                    candidateCatalog.module(entry.getKey()).orElseThrow(), entry.getValue(), suffix));
+        }
+        steps.addAll(new SchemaPlanner(dataRole).plan(candidateCatalog, snapshot.after(steps)).steps());
+        return new MigrationPlan(steps);
+    }
+
+    PublishOutcome outcome(MigrationPlan plan, boolean dryRun, boolean applied) {
+        List<PublishOutcome.ModuleOutcome> modules = new ArrayList<>();
+        for (StoredVersion version : submitted.values()) {
+            ChangeSet set = changes.get(version.module());
+            StoredVersion current = installed.get(version.module());
+            List<String> sql = new ArrayList<>();
+            MigrationPlan own = new MigrationPlan(plan.steps().stream().filter(s -> schemaOf(s).equals(version.module())).toList());
+            sql.addAll(own.statements());
+            modules.add(new PublishOutcome.ModuleOutcome(version.module(), current == null ? null : current.version(),
+                    version.version(), classification(set), set == null ? List.of() : set.changes(), sql));
+        }
+        return new PublishOutcome(dryRun, applied, modules);
+    }
+
+    /** Modules whose stored version changes (unchanged resubmissions are skipped). */
+    List<StoredVersion> changedVersions() {
+        return submitted.values().stream().filter(v -> changes.containsKey(v.module())).toList();
+    }
+
+    Catalog candidateCatalog() {
+        return candidateCatalog;
+    }
+
+    Map<String, StoredVersion> candidateVersions() {
+        Map<String, StoredVersion> all = new LinkedHashMap<>(installed);
+        all.putAll(submitted);
+        return all;
+    }
+
+    private static String classification(ChangeSet set) {
+        if (set == null || set.changes().isEmpty()) {
+            return "none";
+        }
+        if (set.changes().stream().anyMatch(c -> c.classification() == ChangeClass.BREAKING)) {
+            return "breaking";
+        }
+        return set.schemaChanged() ? "additive" : "cosmetic";
+    }
+
+    private static String schemaOf(MigrationStep step) {
+        return step.toString().replaceFirst("^[A-Za-z]+\\[schema=([^,\\]]*).*$", "$1");
+    }
+
+    static ModuleSetCompiler.Result compile(Iterable<StoredVersion> versions) {
+        List<LoadResult> results = new ArrayList<>();
+        ManifestLoader loader = new ManifestLoader();
+        for (StoredVersion v : versions) {
+            results.add(loader.loadString(v.source(), v.file()));
+        }
+        return new ModuleSetCompiler().compile(results);
+    }
+
+    private static Manifest manifest(ModuleSetCompiler.Result result, String module) {
+        return result.manifests().stream().map(LoadedManifest::manifest).filter(m -> m.module().equals(module))
+                .findFirst().orElseThrow();
+    }
+
+    private static Map<String, StoredVersion> byModule(List<StoredVersion> rows) {
+        Map<String, StoredVersion> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.put(r.module(), r));
+        return out;
+    }
+}
