@@ -12,4 +12,8 @@ public final class CommonOptions {
     @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
             description = "text (default) or json: one JSON document on stdout.")
     OutputFormat output;
+
+    // Not picocli's standard mixin: its --version would clash with the --version of prm pull.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 }

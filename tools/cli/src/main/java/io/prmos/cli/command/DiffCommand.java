@@ -12,7 +12,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
         description = "Show what publishing would change on the server (a dry run): per module the classification, changes and SQL.")
 public final class DiffCommand extends PrmCommand {
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", mixinStandardHelpOptions = true, description = "List the installed versions of a module, newest first.")
+@Command(name = "history", description = "List the installed versions of a module, newest first.")
 public final class HistoryCommand extends PrmCommand {
 
     @Parameters(index = "0", paramLabel = "<module>")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = "init",
         description = "Create a module folder: <module>/module.yaml (one entity), README.md and fixtures/sample.json.")
 public final class InitCommand extends PrmCommand {
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "login", mixinStandardHelpOptions = true,
+@Command(name = "login",
         description = {"Store credentials for a server in $XDG_CONFIG_HOME/prm/credentials.json (mode 0600).",
                 "Exactly one of: --api-key; --issuer with --username (password grant) or --device; --dev-user."})
 public final class LoginCommand extends PrmCommand {

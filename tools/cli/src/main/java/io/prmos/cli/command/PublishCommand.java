@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(name = "publish",
         description = "Validate offline, plan on the server, confirm breaking changes, then publish.")
 public final class PublishCommand extends PrmCommand {
 

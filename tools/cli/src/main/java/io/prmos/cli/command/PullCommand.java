@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "pull", mixinStandardHelpOptions = true,
+@Command(name = "pull",
         description = "Write an installed manifest to <dir>/<module>/module.yaml (or module.json), byte for byte as published.")
 public final class PullCommand extends PrmCommand {
 

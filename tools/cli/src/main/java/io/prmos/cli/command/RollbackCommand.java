@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rollback", mixinStandardHelpOptions = true,
+@Command(name = "rollback",
         description = "Return a module to its previously installed version: plan, confirm breaking changes, apply.")
 public final class RollbackCommand extends PrmCommand {
 

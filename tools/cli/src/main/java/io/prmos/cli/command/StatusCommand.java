@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "List the modules installed on the server.")
+@Command(name = "status", description = "List the modules installed on the server.")
 public final class StatusCommand extends PrmCommand {
 
     @Override

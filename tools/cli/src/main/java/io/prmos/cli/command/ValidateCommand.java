@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = "Validate manifests offline, as one module set (requires resolve across all given directories).")
 public final class ValidateCommand extends PrmCommand {
 
