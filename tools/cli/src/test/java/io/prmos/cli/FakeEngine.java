@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A tiny in-process engine: answers {@code METHOD /path?query} with canned responses (in order when
- * several are queued for one request line) and records every request it got.
+ * A tiny in-process engine: answers {@code METHOD /path?query} with canned responses, in the order
+ * they were queued for that request line (the last one is repeated), and records every request.
  */
 final class FakeEngine implements AutoCloseable {
 
@@ -35,6 +35,7 @@ final class FakeEngine implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Deque<Canned>> routes = new ConcurrentHashMap<>();
+    private final Map<String, Canned> lastServed = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     FakeEngine() throws IOException {
@@ -75,7 +76,12 @@ final class FakeEngine implements AutoCloseable {
         Request request = new Request(exchange.getRequestMethod(), pathAndQuery, Map.copyOf(exchange.getRequestHeaders()), body);
         requests.add(request);
         Deque<Canned> queue = routes.get(request.line());
-        Canned canned = queue == null || queue.isEmpty() ? null : (queue.size() > 1 ? queue.poll() : queue.peek());
+        Canned canned = queue == null ? null : queue.poll();
+        if (canned != null) {
+            lastServed.put(request.line(), canned);
+        } else {
+            canned = lastServed.get(request.line());
+        }
         if (canned == null) {
             canned = new Canned(404, "application/problem+json",
                     ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no route "

@@ -40,7 +40,7 @@ public final class CliConfig {
     public void rememberServer(String server) {
         try {
             CredentialStore.ensurePrivateDirectory(directory);
-            Http.JSON.writeValue(directory.resolve(FILE_NAME).toFile(), new Content(normalize(server)));
+            Http.PRETTY.writeValue(directory.resolve(FILE_NAME).toFile(), new Content(normalize(server)));
         } catch (IOException e) {
             throw CliFailure.user("cannot write " + directory.resolve(FILE_NAME) + ": " + e.getMessage());
         }

@@ -70,7 +70,7 @@ public final class CredentialStore {
             Path temp = posix()
                     ? Files.createTempFile(directory, FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE))
                     : Files.createTempFile(directory, FILE_NAME, ".tmp");
-            Http.JSON.writeValue(temp.toFile(), content);
+            Http.PRETTY.writeValue(temp.toFile(), content);
             try {
                 Files.move(temp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -2,7 +2,7 @@ package io.prmos.cli.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.prmos.cli.CliFailure;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -23,8 +23,10 @@ public final class Http {
 
     /** Lenient on unknown properties, so that a newer server does not break an older CLI. */
     public static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** For files and {@code --output json}: indented, for people reading them. */
+    public static final ObjectWriter PRETTY = JSON.writerWithDefaultPrettyPrinter();
 
     public static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
 

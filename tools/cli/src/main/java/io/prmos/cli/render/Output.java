@@ -36,7 +36,7 @@ public final class Output {
     public void document(Object value) {
         if (json) {
             try {
-                out.println(Http.JSON.writeValueAsString(value));
+                out.println(Http.PRETTY.writeValueAsString(value));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
