@@ -126,6 +126,23 @@ class ServerCommandsTest {
     }
 
     @Test
+    void publishOfOneFolderResolvesRequiresFromSiblingsButSendsOnlyThatFolder() throws IOException {
+        Path modules = temp.resolve("modules");
+        Files.createDirectories(modules.resolve("base"));
+        Files.writeString(modules.resolve("base/module.yaml"), "apiVersion: prm/v1\nmodule: base\nversion: 1.0.0\n"
+                + "entities:\n  Account:\n    fields:\n      name: { type: text }\n");
+        Files.createDirectories(modules.resolve("extra"));
+        Files.writeString(modules.resolve("extra/module.yaml"), "apiVersion: prm/v1\nmodule: extra\nversion: 1.0.0\n"
+                + "requires:\n  base: \"^1.0\"\nentities:\n  Note:\n    fields:\n      account: { type: reference, to: base.Account }\n");
+        engine.json(PUBLISH_DRY, 200, "{\"dryRun\":true,\"applied\":false,\"modules\":[]}");
+        CliRun.Result publish = prm("publish", modules.resolve("extra").toString(), "--dry-run");
+        assertEquals(0, publish.exitCode(), publish.toString());
+        JsonNode sent = Http.JSON.readTree(engine.requests().get(0).body()).path("modules");
+        assertEquals(1, sent.size());
+        assertEquals("extra/module.yaml", sent.get(0).path("file").asText());
+    }
+
+    @Test
     void publishDryRunStopsAfterThePlan() {
         engine.json(PUBLISH_DRY, 200, plan(BREAKING_PLAN, true));
         CliRun.Result publish = prm("publish", moduleDir(), "--dry-run");
