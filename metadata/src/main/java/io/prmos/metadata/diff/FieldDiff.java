@@ -117,8 +117,8 @@ final class FieldDiff {
         if (!sameNumber(before.min(), after.min())) changed.add("min");
         if (!sameNumber(before.max(), after.max())) changed.add("max");
         if (!before.minLength().equals(after.minLength())) changed.add("minLength");
-        // for text, maxLength is the column size and is compared as the type
-        boolean text = before.type() instanceof FieldType.Text && after.type() instanceof FieldType.Text;
+        // for text, maxLength is the column size and is compared as part of the type
+        boolean text = before.type() instanceof FieldType.Text || after.type() instanceof FieldType.Text;
         if (!text && !before.maxLength().equals(after.maxLength())) changed.add("maxLength");
         if (!before.pattern().equals(after.pattern())) changed.add("pattern");
         if (before.type() instanceof FieldType.Money a && after.type() instanceof FieldType.Money b
