@@ -22,6 +22,7 @@ public final class SemanticChecker {
             ModuleRules.check(context);
             EntityRules.check(context);
             PermissionRules.check(context);
+            MigrationRules.check(context);
             problems.addAll(module.ruleProblems());
         }
         DependencyRules.check(modules, byName, problems);

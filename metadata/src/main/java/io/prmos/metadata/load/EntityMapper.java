@@ -30,7 +30,8 @@ final class EntityMapper {
                 ManifestMapper.text(node, "display").orElse(null),
                 Collections.unmodifiableMap(fields),
                 indexes(name, node.path("indexes")),
-                ui(node.path("ui")));
+                ui(node.path("ui")),
+                ManifestMapper.text(node, "renamedFrom"));
     }
 
     /** An unnamed index is called {@code {table}_{field}_..._idx}, as PostgreSQL would name it. */

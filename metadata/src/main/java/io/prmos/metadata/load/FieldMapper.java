@@ -30,7 +30,8 @@ final class FieldMapper {
                 decimal(node, "max"),
                 integer(node, "minLength"),
                 integer(node, "maxLength"),
-                ManifestMapper.text(node, "pattern"));
+                ManifestMapper.text(node, "pattern"),
+                ManifestMapper.text(node, "renamedFrom"));
     }
 
     static FieldType type(JsonNode node) {

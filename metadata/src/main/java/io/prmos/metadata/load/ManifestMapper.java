@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prmos.metadata.model.DictionaryDef;
 import io.prmos.metadata.model.EntityDef;
 import io.prmos.metadata.model.Manifest;
+import io.prmos.metadata.model.MigrationDirective;
 import io.prmos.metadata.model.Navigation;
 import io.prmos.metadata.model.SemVer;
 import io.prmos.metadata.naming.Names;
@@ -44,6 +45,7 @@ final class ManifestMapper {
                 PermissionMapper.roles(root.path("roles")),
                 navigation(root.path("navigation"), module),
                 new PermissionMapper(ruleProblems).permissions(root.path("permissions")),
+                migrations(root.path("migrations")),
                 object(root, "events"),
                 object(root, "hooks"),
                 object(root, "agents"));
@@ -92,6 +94,28 @@ final class ManifestMapper {
         Map<String, EntityDef> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> out.put(e.getKey(), EntityMapper.map(e.getKey(), e.getValue())));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** The schema guarantees each item is {@code {drop: {...}}} naming an entity or a dictionary. */
+    private static List<MigrationDirective> migrations(JsonNode node) {
+        List<MigrationDirective> out = new ArrayList<>();
+        for (JsonNode item : node) {
+            JsonNode drop = item.path("drop");
+            Optional<String> entity = text(drop, "entity");
+            if (entity.isPresent()) {
+                Optional<String> field = text(drop, "field");
+                out.add(field.isPresent()
+                        ? new MigrationDirective.DropField(entity.get(), field.get())
+                        : new MigrationDirective.DropEntity(entity.get()));
+            } else {
+                String dictionary = drop.path("dictionary").asText();
+                Optional<String> value = text(drop, "value");
+                out.add(value.isPresent()
+                        ? new MigrationDirective.DropDictionaryValue(dictionary, value.get())
+                        : new MigrationDirective.DropDictionary(dictionary));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Optional<Navigation> navigation(JsonNode node, String module) {

@@ -17,6 +17,9 @@ final class SchemaErrorTranslator {
     /** A record scope is a string, a boolean or {where}; the nested if/else of the schema would report only one branch. */
     private static final Pattern RECORD_SCOPE = Pattern.compile("^/permissions/[^/]+/[^/]+/(read|update|delete|restore)$");
 
+    /** A drop names an entity (and maybe a field) or a dictionary (and maybe a value); the schema says so with if/then/else. */
+    private static final Pattern DROP = Pattern.compile("^/migrations/\\d+/drop$");
+
     private final String file;
     private final JsonNode root;
     private final SourceMap sourceMap;
@@ -38,7 +41,9 @@ final class SchemaErrorTranslator {
         return switch (keyword) {
             case "additionalProperties" -> atKey(Pointer.append(pointer, error.getProperty()),
                     "unknown key '" + error.getProperty() + "' (not allowed here)");
-            case "required" -> atKey(pointer, "missing required key '" + error.getProperty() + "'");
+            case "required" -> DROP.matcher(pointer).matches() && "dictionary".equals(error.getProperty())
+                    ? atValue(pointer, "a drop names an entity (with an optional field) or a dictionary (with an optional value)")
+                    : atKey(pointer, "missing required key '" + error.getProperty() + "'");
             case "false" -> notForType(pointer);
             case "type" -> atValue(pointer, "expected " + article(schema.asText()) + ", got " + describe(instance));
             case "enum" -> atValue(pointer, "expected one of " + listOf(schema) + ", got " + describe(instance));
@@ -53,6 +58,11 @@ final class SchemaErrorTranslator {
 
     private ManifestProblem notForType(String pointer) {
         String option = Pointer.lastSegment(pointer);
+        if (DROP.matcher(Pointer.parent(pointer)).matches()) {
+            return atKey(pointer, root.at(Pointer.parent(pointer)).has("entity")
+                    ? "'" + option + "' is not allowed in an entity drop"
+                    : "'" + option + "' is only allowed in an entity drop, next to 'entity'");
+        }
         String type = root.at(Pointer.parent(pointer)).path("type").asText();
         return atKey(pointer, "'" + option + "' is not an option of type " + type);
     }

@@ -2,8 +2,13 @@ package io.prmos.metadata.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** An entity as written in a manifest; fields keep their declaration order. */
+/**
+ * An entity as written in a manifest; fields keep their declaration order.
+ *
+ * @param renamedFrom the entity's name in an earlier version of the module (its table is renamed on publish)
+ */
 public record EntityDef(
         String name,
         String label,
@@ -12,5 +17,6 @@ public record EntityDef(
         String display,
         Map<String, FieldDef> fields,
         List<IndexDef> indexes,
-        EntityUi ui) {
+        EntityUi ui,
+        Optional<String> renamedFrom) {
 }

@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * One field of an entity as written in a manifest. {@code defaultValue} stays a JSON value because
  * its meaning depends on the type; the semantic checker verifies it against the type.
+ *
+ * @param renamedFrom the field's name in an earlier version of the module, so that publishing
+ *                    renames the column instead of dropping it and adding a new one
  */
 public record FieldDef(
         String name,
@@ -24,5 +27,6 @@ public record FieldDef(
         Optional<BigDecimal> max,
         Optional<Integer> minLength,
         Optional<Integer> maxLength,
-        Optional<String> pattern) {
+        Optional<String> pattern,
+        Optional<String> renamedFrom) {
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param roles       roles this module declares, by name; roles are global, so two modules may declare the same one
  * @param permissions what this module grants, one set per role, in manifest order
+ * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
  */
 public record Manifest(
         String apiVersion,
@@ -24,6 +25,7 @@ public record Manifest(
         Map<String, RoleDef> roles,
         Optional<Navigation> navigation,
         List<PermissionSet> permissions,
+        List<MigrationDirective> migrations,
         Optional<JsonNode> events,
         Optional<JsonNode> hooks,
         Optional<JsonNode> agents) {
