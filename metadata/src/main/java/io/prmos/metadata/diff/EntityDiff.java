@@ -44,7 +44,7 @@ final class EntityDiff {
         for (EntityDef entity : candidate.entities().values()) {
             String before = pairs.get(entity.name());
             if (before == null) {
-                findings.additive(ChangeKind.ENTITY_ADDED, entity.name(), "new entity with " + entity.fields().size() + " field(s)");
+                added(findings, entity);
             } else {
                 compareEntity(installed.entities().get(before), entity, fields);
             }
@@ -54,6 +54,10 @@ final class EntityDiff {
                 removed(entity.name());
             }
         }
+    }
+
+    static void added(Findings findings, EntityDef entity) {
+        findings.additive(ChangeKind.ENTITY_ADDED, entity.name(), "new entity with " + entity.fields().size() + " field(s)");
     }
 
     /** Candidate entity name → installed entity name, for every candidate entity that existed before. */

@@ -48,7 +48,7 @@ public final class ManifestDiff {
             DictionaryDiff.added(findings, dictionary);
         }
         for (EntityDef entity : candidate.entities().values()) {
-            findings.additive(ChangeKind.ENTITY_ADDED, entity.name(), "new entity with " + entity.fields().size() + " field(s)");
+            EntityDiff.added(findings, entity);
         }
         List<Change> changes = findings.changes();
         return new ChangeSet(changes, Verdict.ALLOWED, List.of(), !changes.isEmpty());
