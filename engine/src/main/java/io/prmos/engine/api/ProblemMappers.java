@@ -83,6 +83,24 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response publish(io.prmos.engine.registry.PublishException e, HttpServerRequest request) {
+        if (e.kind() == io.prmos.engine.registry.PublishException.Kind.NOT_FOUND) {
+            return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404, e.getMessage(), request.path(), List.of()));
+        }
+        if (e.kind() == io.prmos.engine.registry.PublishException.Kind.INVALID) {
+            return Response.status(422).type(Problem.MEDIA_TYPE).entity(new ManifestProblemBody(Problem.TYPE_BASE + "invalid-manifest",
+                    "Invalid manifest", 422, e.getMessage(), request.path(), e.problems())).build();
+        }
+        List<Problem.Error> errors = e.refusals().stream().map(r -> new Problem.Error(null, null, "refused", r)).toList();
+        return respond(new Problem(Problem.TYPE_BASE + "breaking-change", "Change refused", 409, e.getMessage(), request.path(), errors));
+    }
+
+    /** problem+json whose errors carry the manifest location: file, line, column, pointer, message. */
+    record ManifestProblemBody(String type, String title, int status, String detail, String instance,
+                               List<io.prmos.metadata.load.ManifestProblem> errors) {
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {

@@ -27,6 +27,8 @@ public class ModuleVersion extends PanacheEntityBase {
 
     public String checksum;
 
+    public String file;
+
     @Column(columnDefinition = "text")
     public String manifest;
 

@@ -42,9 +42,9 @@ final class Publication {
     }
 
     /** Validates and classifies; throws {@link PublishException} when anything is invalid or refused. */
-    static Publication prepare(List<StoredVersion> installedRows, List<StoredVersion> submittedRows) {
+    static Publication prepare(List<StoredVersion> installedRows, List<ManifestSource> sources, String actor) {
         Map<String, StoredVersion> installed = byModule(installedRows);
-        Map<String, StoredVersion> submitted = byModule(submittedRows);
+        Map<String, StoredVersion> submitted = byModule(parse(sources, actor));
         ModuleSetCompiler.Result before = compile(installed.values());
         Map<String, StoredVersion> candidate = new LinkedHashMap<>(installed);
         candidate.putAll(submitted);
@@ -55,6 +55,18 @@ final class Publication {
         Publication publication = new Publication(installed, submitted,
                 before.catalog().orElse(Catalog.empty()), after.catalog().orElseThrow());
         publication.classify(before, after);
+        return publication;
+    }
+
+    /** A rollback: the previous version replaces the current one, classified by {@link Rollback} instead of the version rules. */
+    static Publication forRollback(List<StoredVersion> installedRows, StoredVersion previous,
+                                   ModuleSetCompiler.Result before, ModuleSetCompiler.Result after) {
+        Map<String, StoredVersion> submitted = new LinkedHashMap<>();
+        submitted.put(previous.module(), previous);
+        Publication publication = new Publication(byModule(installedRows), submitted,
+                before.catalog().orElse(Catalog.empty()), after.catalog().orElseThrow());
+        publication.changes.put(previous.module(), ManifestDiff.compare(manifest(before, previous.module()),
+                manifest(after, previous.module())));
         return publication;
     }
 
@@ -128,6 +140,31 @@ final class Publication {
 
     private static String schemaOf(MigrationStep step) {
         return step.toString().replaceFirst("^[A-Za-z]+\\[schema=([^,\\]]*).*$", "$1");
+    }
+
+    /** The submitted manifests as versions to store; every problem of every file is reported. */
+    private static List<StoredVersion> parse(List<ManifestSource> sources, String actor) {
+        ManifestLoader loader = new ManifestLoader();
+        List<io.prmos.metadata.load.ManifestProblem> problems = new ArrayList<>();
+        List<StoredVersion> versions = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ManifestSource source : sources) {
+            LoadResult result = loader.loadString(source.source(), source.file());
+            problems.addAll(result.problems());
+            if (result instanceof LoadResult.Loaded loaded) {
+                Manifest m = loaded.manifest().manifest();
+                if (!seen.add(m.module())) {
+                    problems.add(new io.prmos.metadata.load.ManifestProblem(source.file(), 1, 1, "/module",
+                            "module '" + m.module() + "' is submitted twice"));
+                }
+                versions.add(new StoredVersion(m.module(), m.version().toString(), source.file(), source.source(),
+                        ModulePublisher.sha256(source.source()), "active", java.time.OffsetDateTime.now(), actor));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw PublishException.invalid(problems);
+        }
+        return versions;
     }
 
     static ModuleSetCompiler.Result compile(Iterable<StoredVersion> versions) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class EvolutionPlanner {
 
-    static final String ARCHIVE_PREFIX = "_removed_";
+    public static final String ARCHIVE_PREFIX = "_removed_";
 
     /**
      * @param installed the module as installed (null for a first install)
@@ -107,7 +107,7 @@ public final class EvolutionPlanner {
     }
 
     /** {@code _removed_notes_v2}: kept until an explicit purge, never reused by a later field. */
-    static String archived(String name, String suffix) {
+    public static String archived(String name, String suffix) {
         String archived = ARCHIVE_PREFIX + name + "_" + suffix;
         return archived.length() <= 63 ? archived : archived.substring(0, 63);
     }

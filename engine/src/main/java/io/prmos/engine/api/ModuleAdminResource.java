@@ -1,0 +1,131 @@
+package io.prmos.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prmos.engine.registry.ManifestSource;
+import io.prmos.engine.registry.ModulePublisher;
+import io.prmos.engine.registry.ModuleVersion;
+import io.prmos.engine.registry.PublishOutcome;
+import io.prmos.engine.security.Caller;
+import io.prmos.engine.security.CallerResolver;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Module publishing for admins: publish (or dry-run) manifests, list installed modules, read a
+ * module's history and published source, roll back. The pipeline itself is {@link ModulePublisher}.
+ */
+@Path("/api/admin/modules")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.ADMIN_ROLE)
+public class ModuleAdminResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    ModulePublisher publisher;
+
+    @Inject
+    CallerResolver callers;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<JsonNode> publish(@QueryParam("dryRun") boolean dryRun, byte[] body) {
+        Caller caller = callers.current();
+        return publisher.publish(sources(RecordResponses.parseBody(body)), dryRun, caller.user()).map(ModuleAdminResource::json);
+    }
+
+    @POST
+    @Path("{name}/rollback")
+    public Uni<JsonNode> rollback(@PathParam("name") String name, @QueryParam("dryRun") boolean dryRun) {
+        Caller caller = callers.current();
+        return publisher.rollback(name, dryRun, caller.user()).map(ModuleAdminResource::json);
+    }
+
+    @GET
+    @WithSession
+    public Uni<JsonNode> installed() {
+        return ModuleVersion.<ModuleVersion>list("status = ?1 order by module", ModuleVersion.ACTIVE).map(ModuleAdminResource::items);
+    }
+
+    @GET
+    @Path("{name}/history")
+    @WithSession
+    public Uni<JsonNode> history(@PathParam("name") String name) {
+        return ModuleVersion.<ModuleVersion>list("module = ?1 order by installedAt desc, id desc", name).map(versions -> {
+            if (versions.isEmpty()) {
+                throw ApiProblem.notFound("module '" + name + "' was never published");
+            }
+            return items(versions);
+        });
+    }
+
+    @GET
+    @Path("{name}/manifest")
+    @Produces({"application/yaml", MediaType.APPLICATION_JSON})
+    @WithSession
+    public Uni<Response> manifest(@PathParam("name") String name, @QueryParam("version") String version) {
+        Uni<ModuleVersion> found = version == null || version.isBlank()
+                ? ModuleVersion.find("module = ?1 and status = ?2", name, ModuleVersion.ACTIVE).firstResult()
+                : ModuleVersion.find("module = ?1 and version = ?2", name, version).firstResult();
+        return found.map(v -> {
+            if (v == null) {
+                throw ApiProblem.notFound("no published manifest of module '" + name + "'" + (version == null ? "" : " at version " + version));
+            }
+            String type = v.file.endsWith(".json") ? MediaType.APPLICATION_JSON : "application/yaml";
+            return Response.ok(v.manifest, type + "; charset=utf-8").header("X-Prm-Module-Version", v.version).build();
+        });
+    }
+
+    private static List<ManifestSource> sources(JsonNode body) {
+        JsonNode modules = body.path("modules");
+        List<Problem.Error> errors = new ArrayList<>();
+        List<ManifestSource> out = new ArrayList<>();
+        if (!modules.isArray() || modules.isEmpty()) {
+            throw new ApiProblem(422, "validation", "Invalid request", "expected {\"modules\": [{\"file\": …, \"source\": …}]}",
+                    List.of(new Problem.Error("/modules", null, "invalid", "at least one module is required")));
+        }
+        for (int i = 0; i < modules.size(); i++) {
+            JsonNode item = modules.get(i);
+            if (!item.path("file").isTextual() || !item.path("source").isTextual()) {
+                errors.add(new Problem.Error("/modules/" + i, null, "invalid", "expected a file name and the manifest text as source"));
+            } else {
+                out.add(new ManifestSource(item.get("file").asText(), item.get("source").asText()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(422, "validation", "Invalid request", errors.size() + " module entries are invalid", errors);
+        }
+        return out;
+    }
+
+    private static JsonNode json(PublishOutcome outcome) {
+        return JSON.valueToTree(outcome);
+    }
+
+    private static JsonNode items(List<ModuleVersion> versions) {
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        for (ModuleVersion v : versions) {
+            items.addObject().put("module", v.module).put("version", v.version).put("status", v.status)
+                    .put("installedAt", v.installedAt.toString()).put("installedBy", v.installedBy).put("checksum", v.checksum)
+                    .put("file", v.file);
+        }
+        return JsonNodeFactory.instance.objectNode().set("items", items);
+    }
+}

@@ -1,0 +1,138 @@
+package io.prmos.engine.registry;
+
+import io.prmos.engine.schema.MigrationPlan;
+import io.prmos.engine.schema.RegistryRows;
+import io.prmos.engine.schema.RegistryRows.StoredVersion;
+import io.prmos.engine.schema.SchemaIntrospector;
+import io.prmos.engine.schema.SchemaMigrator;
+import io.prmos.engine.store.StatementCache;
+import io.prmos.metadata.catalog.Catalog;
+import io.quarkus.runtime.LaunchMode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The publish pipeline: schema validation → semantic checks (with {@code requires} against what is
+ * installed) → diff against the active version → migration plan → apply → activate. Everything
+ * from planning to the registry update happens in one transaction under an advisory lock; the new
+ * catalog is swapped in only after it commits, and other instances hear of it through NOTIFY.
+ */
+@ApplicationScoped
+public class ModulePublisher {
+
+    private static final Logger LOG = Logger.getLogger(ModulePublisher.class);
+    static final long PUBLISH_LOCK = 0x50524d4f53L;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CatalogHolder holder;
+
+    @Inject
+    StatementCache statements;
+
+    @ConfigProperty(name = "quarkus.datasource.app.username")
+    String dataRole;
+
+    /** Test-only seam: fail after this many migration steps, to prove a failed publish changes nothing. */
+    @ConfigProperty(name = "prm.test.fail-after-steps", defaultValue = "-1")
+    int failAfterSteps;
+
+    public Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, String actor) {
+        return pool.withTransaction(c -> lock(c)
+                .flatMap(x -> RegistryRows.active(c))
+                .map(installed -> Publication.prepare(installed, sources, actor))
+                .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
+                        ? Uni.createFrom().item(new Applied(publication, plan, false))
+                        : apply(c, publication, plan, ModuleVersion.SUPERSEDED))))
+                .invoke(applied -> {
+                    if (applied.committed()) {
+                        activate(applied.publication().candidateCatalog());
+                    }
+                })
+                .map(applied -> applied.publication().outcome(applied.plan(), dryRun, applied.committed()));
+    }
+
+    /** Returns a module to the version that was active before the current one (see {@link Rollback}). */
+    public Uni<PublishOutcome> rollback(String module, boolean dryRun, String actor) {
+        return pool.withTransaction(c -> lock(c)
+                .flatMap(x -> RegistryRows.active(c))
+                .flatMap(installed -> RegistryRows.history(c, module).map(history -> Rollback.prepare(installed, history, module)))
+                .flatMap(rollback -> new SchemaIntrospector().snapshot(c, rollback.publication().candidateCatalog(), dataRole)
+                        .map(snapshot -> rollback.plan(snapshot, dataRole))
+                        .flatMap(plan -> dryRun ? Uni.createFrom().item(new Applied(rollback.publication(), plan, false))
+                                : apply(c, rollback.publication(), plan, "rolled_back"))))
+                .invoke(applied -> {
+                    if (applied.committed()) {
+                        activate(applied.publication().candidateCatalog());
+                    }
+                })
+                .map(applied -> applied.publication().outcome(applied.plan(), dryRun, applied.committed()));
+    }
+
+    /** Re-reads the active versions from the registry and activates them (start, NOTIFY from another instance). */
+    public Uni<Catalog> reload() {
+        return pool.withConnection(RegistryRows::active).map(rows -> {
+            var result = Publication.compile(rows);
+            if (!result.ok()) {
+                throw new IllegalStateException("the installed modules no longer compile: " + result.problems());
+            }
+            Catalog catalog = result.catalog().orElseThrow();
+            activate(catalog);
+            return catalog;
+        });
+    }
+
+    private record Applied(Publication publication, MigrationPlan plan, boolean committed) {
+    }
+
+    private Uni<Void> lock(SqlConnection c) {
+        return c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(PUBLISH_LOCK)).replaceWithVoid();
+    }
+
+    private Uni<MigrationPlan> plan(SqlConnection c, Publication publication) {
+        return new SchemaIntrospector().snapshot(c, publication.candidateCatalog(), dataRole)
+                .map(snapshot -> publication.plan(snapshot, dataRole));
+    }
+
+    private Uni<Applied> apply(SqlConnection c, Publication publication, MigrationPlan plan, String previousStatus) {
+        MigrationPlan applied = failAfterSteps >= 0 && LaunchMode.current() == LaunchMode.TEST
+                ? new MigrationPlan(plan.steps().subList(0, Math.min(failAfterSteps, plan.steps().size()))) : plan;
+        Uni<Void> chain = new SchemaMigrator(dataRole).apply(c, applied);
+        if (applied != plan) {
+            chain = chain.flatMap(x -> Uni.createFrom().failure(new IllegalStateException(
+                    "injected failure after " + failAfterSteps + " migration step(s)")));
+        }
+        for (StoredVersion version : publication.changedVersions()) {
+            chain = chain.flatMap(x -> RegistryRows.activate(c, version, previousStatus));
+        }
+        return chain.flatMap(x -> RegistryRows.notifyChange(c, publication.candidateCatalog().fingerprint()))
+                .invoke(() -> LOG.infof("Published %s (%d migration step(s))", publication.changedVersions().stream()
+                        .map(v -> v.module() + "@" + v.version()).toList(), plan.steps().size()))
+                .replaceWith(new Applied(publication, plan, true));
+    }
+
+    void activate(Catalog catalog) {
+        statements.retainOnly(catalog);
+        holder.activate(catalog);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
