@@ -58,6 +58,17 @@ public class ModuleAdminResource {
         return publisher.rollback(name, dryRun, caller.user()).map(ModuleAdminResource::json);
     }
 
+    /** Deletes the archived data of removed fields and entities; a dry run lists what would go. */
+    @POST
+    @Path("{name}/purge")
+    public Uni<JsonNode> purge(@PathParam("name") String name, @QueryParam("dryRun") boolean dryRun) {
+        return publisher.purge(name, dryRun).map(sql -> {
+            ObjectNode out = JsonNodeFactory.instance.objectNode().put("dryRun", dryRun).put("applied", !dryRun);
+            sql.forEach(out.putArray("sql")::add);
+            return out;
+        });
+    }
+
     @GET
     @WithSession
     public Uni<JsonNode> installed() {

@@ -81,6 +81,18 @@ public class ModulePublisher {
                 .map(applied -> applied.publication().outcome(applied.plan(), dryRun, applied.committed()));
     }
 
+    /** Deletes for good the columns and tables that removals of this module archived. */
+    public Uni<List<String>> purge(String module, boolean dryRun) {
+        if (holder.current().module(module).isEmpty()) {
+            return Uni.createFrom().failure(PublishException.notFound("module '" + module + "' is not installed"));
+        }
+        return pool.withTransaction(c -> lock(c)
+                .flatMap(x -> io.prmos.engine.schema.ArchivePurge.plan(c, module))
+                .flatMap(plan -> dryRun ? Uni.createFrom().item(plan)
+                        : new SchemaMigrator(dataRole).apply(c, plan).replaceWith(plan))
+                .map(MigrationPlan::statements));
+    }
+
     /** Re-reads the active versions from the registry and activates them (start, NOTIFY from another instance). */
     public Uni<Catalog> reload() {
         return pool.withConnection(RegistryRows::active).map(rows -> {

@@ -59,6 +59,12 @@ public final class DdlRenderer {
         if (step instanceof MigrationStep.SetNotNull n) {
             return "ALTER TABLE " + qualified(n.schema(), n.table()) + " ALTER COLUMN " + quote(n.column()) + " SET NOT NULL";
         }
+        if (step instanceof MigrationStep.PurgeColumn p) {
+            return "ALTER TABLE " + qualified(p.schema(), p.table()) + " DROP COLUMN " + quote(p.column());
+        }
+        if (step instanceof MigrationStep.PurgeTable p) {
+            return "DROP TABLE " + qualified(p.schema(), p.table());
+        }
         if (step instanceof MigrationStep.DropNotNull n) {
             return "ALTER TABLE " + qualified(n.schema(), n.table()) + " ALTER COLUMN " + quote(n.column()) + " DROP NOT NULL";
         }

@@ -44,6 +44,24 @@ public sealed interface MigrationStep {
     record DropNotNull(String schema, String table, String column) implements MigrationStep {
     }
 
+    /** Deletes a column archived by an earlier removal (only names with the archive prefix). */
+    record PurgeColumn(String schema, String table, String column) implements MigrationStep {
+        public PurgeColumn {
+            if (!column.startsWith(EvolutionPlanner.ARCHIVE_PREFIX)) {
+                throw new IllegalArgumentException("only archived columns can be purged: " + column);
+            }
+        }
+    }
+
+    /** Deletes a table archived by an earlier entity removal (only names with the archive prefix). */
+    record PurgeTable(String schema, String table) implements MigrationStep {
+        public PurgeTable {
+            if (!table.startsWith(EvolutionPlanner.ARCHIVE_PREFIX)) {
+                throw new IllegalArgumentException("only archived tables can be purged: " + table);
+            }
+        }
+    }
+
     /** Row-level security on tenant_id, forced for the table owner too. */
     record EnableTenantIsolation(String schema, String table) implements MigrationStep {
     }
