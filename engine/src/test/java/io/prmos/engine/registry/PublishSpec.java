@@ -42,7 +42,7 @@ class PublishSpec {
 
     @Test
     void aNewModuleIsServedAtOnceAndListed() {
-        publish("inventory", manifest("inventory", "1.0.0", NAME + "\nsku: { type: text, maxLength: 40 }", null))
+        publish("inventory", manifest("inventory", "1.0.0", NAME + "\nsku: { type: text, maxLength: 40 }", null), false)
                 .then().statusCode(200)
                 .body("dryRun", equalTo(false))
                 .body("applied", equalTo(true))
