@@ -113,6 +113,15 @@ class CliEndToEndSpec {
                 child.destroyForcibly();
             }
         }
+        deleteTree(temp);
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 
     private static CliRun.Result prm(String... args) {
