@@ -11,7 +11,6 @@ import io.quarkus.runtime.LaunchMode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +109,7 @@ public class ModulePublisher {
     }
 
     private Uni<Void> lock(SqlConnection c) {
-        return c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(PUBLISH_LOCK)).replaceWithVoid();
+        return RegistryRows.lock(c, PUBLISH_LOCK);
     }
 
     private Uni<MigrationPlan> plan(SqlConnection c, Publication publication) {

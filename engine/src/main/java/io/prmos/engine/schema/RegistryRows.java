@@ -55,6 +55,11 @@ public final class RegistryRows {
                 .replaceWithVoid();
     }
 
+    /** Serialises publishes: held until the transaction ends. */
+    public static Uni<Void> lock(SqlConnection c, long key) {
+        return c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(key)).replaceWithVoid();
+    }
+
     /** Delivered to listeners when the transaction commits, never if it rolls back. */
     public static Uni<Void> notifyChange(SqlConnection c, String payload) {
         return c.preparedQuery(NOTIFY).execute(Tuple.of(CHANNEL, payload)).replaceWithVoid();

@@ -34,7 +34,7 @@ class StartupMigrationTest {
                 .execute().await().atMost(Duration.ofSeconds(10));
         List<String> isolated = new java.util.ArrayList<>();
         rows.forEach(r -> isolated.add(r.getString(0)));
-        assertEquals(List.of("deal", "organization", "partner", "person"), isolated);
+        assertTrue(isolated.containsAll(List.of("deal", "organization", "partner", "person")), isolated.toString());
         var indexes = pool.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'partners'")
                 .execute().await().atMost(Duration.ofSeconds(10));
         List<String> names = new java.util.ArrayList<>();
@@ -48,6 +48,8 @@ class StartupMigrationTest {
                 .execute().await().atMost(Duration.ofSeconds(10));
         List<String> versions = new java.util.ArrayList<>();
         rows.forEach(r -> versions.add(r.getString(0)));
-        assertEquals(List.of("deals@1.0.0:active", "organizations@1.0.0:active", "partners@1.0.0:active", "people@1.0.0:active"), versions);
+        // other specs publish modules of their own into the same database; the samples must be there
+        assertTrue(versions.containsAll(List.of("deals@1.0.0:active", "organizations@1.0.0:active", "partners@1.0.0:active",
+                "people@1.0.0:active")), versions.toString());
     }
 }
