@@ -49,7 +49,7 @@ publish() { # VERSION EXTRA DRYRUN → "http_code seconds"
   manifest "$1" "$2" > "$TMP/module.yaml"
   python3 -c 'import json,sys; print(json.dumps({"modules":[{"file":"bench20/module.yaml","source":open(sys.argv[1]).read()}]}))' \
     "$TMP/module.yaml" > "$TMP/body.json"
-  curl -s -o "$TMP/out.json" -w '%{http_code} %{time_total}' -X POST "$BASE/api/admin/modules?dryRun=$3" \
+  curl -s -o "$TMP/out.json" -w '%{http_code} %{time_total}\n' -X POST "$BASE/api/admin/modules?dryRun=$3" \
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$TMP/body.json"
 }
 read -r code secs < <(publish 1.0.0 0 false); [ "$code" = 200 ] || die "first install answered $code: $(head -c 300 "$TMP/out.json")"
