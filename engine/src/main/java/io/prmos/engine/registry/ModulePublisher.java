@@ -55,12 +55,7 @@ public class ModulePublisher {
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
                         : apply(c, publication, plan, ModuleVersion.SUPERSEDED))))
-                .invoke(applied -> {
-                    if (applied.committed()) {
-                        activate(applied.publication().candidateCatalog());
-                    }
-                })
-                .map(applied -> applied.publication().outcome(applied.plan(), dryRun, applied.committed()));
+                .map(applied -> finish(applied, dryRun));
     }
 
     /** Returns a module to the version that was active before the current one (see {@link Rollback}). */
@@ -72,12 +67,15 @@ public class ModulePublisher {
                         .map(snapshot -> rollback.plan(snapshot, dataRole))
                         .flatMap(plan -> dryRun ? Uni.createFrom().item(new Applied(rollback.publication(), plan, false))
                                 : apply(c, rollback.publication(), plan, "rolled_back"))))
-                .invoke(applied -> {
-                    if (applied.committed()) {
-                        activate(applied.publication().candidateCatalog());
-                    }
-                })
-                .map(applied -> applied.publication().outcome(applied.plan(), dryRun, applied.committed()));
+                .map(applied -> finish(applied, dryRun));
+    }
+
+    /** After the transaction: activate what committed, and describe what happened. */
+    private PublishOutcome finish(Applied applied, boolean dryRun) {
+        if (applied.committed()) {
+            activate(applied.publication().candidateCatalog());
+        }
+        return applied.publication().outcome(applied.plan(), dryRun, applied.committed());
     }
 
     /** Deletes for good the columns and tables that removals of this module archived. */

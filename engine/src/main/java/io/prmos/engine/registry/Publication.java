@@ -65,9 +65,18 @@ final class Publication {
         submitted.put(previous.module(), previous);
         Publication publication = new Publication(byModule(installedRows), submitted,
                 before.catalog().orElse(Catalog.empty()), after.catalog().orElseThrow());
-        publication.changes.put(previous.module(), ManifestDiff.compare(manifest(before, previous.module()),
-                manifest(after, previous.module())));
+        ChangeSet back = ManifestDiff.compare(manifest(before, previous.module()), manifest(after, previous.module()));
+        publication.changes.put(previous.module(), new ChangeSet(back.changes().stream().map(Publication::asRollback).toList(),
+                back.verdict(), back.refusals(), back.schemaChanged()));
         return publication;
+    }
+
+    /** A rollback drops nothing: what the older version lacks stays in storage. */
+    private static io.prmos.metadata.diff.Change asRollback(io.prmos.metadata.diff.Change change) {
+        boolean kept = change.kind() == io.prmos.metadata.diff.ChangeKind.FIELD_REMOVED
+                || change.kind() == io.prmos.metadata.diff.ChangeKind.ENTITY_REMOVED;
+        return kept ? new io.prmos.metadata.diff.Change(change.kind(), change.target(), change.classification(),
+                "not in the earlier version; its storage and data are kept (a rollback drops nothing)", true) : change;
     }
 
     private void classify(ModuleSetCompiler.Result before, ModuleSetCompiler.Result after) {
