@@ -135,6 +135,7 @@ CREATE INDEX IF NOT EXISTS "partner_organization_idx" ON "partners"."partner" ("
 CREATE INDEX IF NOT EXISTS "partner_parent_idx" ON "partners"."partner" ("tenant_id", "parent");
 CREATE INDEX IF NOT EXISTS "partner_joined_on_idx" ON "partners"."partner" ("tenant_id", "joined_on", "id");
 CREATE INDEX IF NOT EXISTS "partner_active_idx" ON "partners"."partner" ("tenant_id", "active");
+CREATE INDEX IF NOT EXISTS "partner_score_name_sort" ON "partners"."partner" ("tenant_id", "score" DESC, "name", "id");
 CREATE INDEX IF NOT EXISTS "partner_region_tier_idx" ON "partners"."partner" ("tenant_id", "region", "tier");
 CREATE INDEX IF NOT EXISTS "deal_created_at_idx" ON "deals"."deal" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "deal_name_idx" ON "deals"."deal" ("tenant_id", "name", "id");
@@ -152,3 +153,4 @@ CREATE INDEX IF NOT EXISTS "person_role_idx" ON "people"."person" ("tenant_id", 
 CREATE INDEX IF NOT EXISTS "person_organization_idx" ON "people"."person" ("tenant_id", "organization");
 CREATE INDEX IF NOT EXISTS "person_opted_in_idx" ON "people"."person" ("tenant_id", "opted_in");
 CREATE INDEX IF NOT EXISTS "person_last_contacted_at_idx" ON "people"."person" ("tenant_id", "last_contacted_at", "id");
+CREATE INDEX IF NOT EXISTS "person_last_name_first_name_sort" ON "people"."person" ("tenant_id", "last_name", "first_name", "id");

@@ -113,7 +113,8 @@ public final class DdlRenderer {
 
     private String index(MigrationStep.CreateIndex i) {
         IndexSpec spec = i.index();
-        String columns = spec.columns().stream().map(io.prmos.engine.sql.SqlIdentifier::quote).collect(Collectors.joining(", "));
+        String columns = spec.columns().stream().map(c -> quote(c) + (spec.descending().contains(c) ? " DESC" : ""))
+                .collect(Collectors.joining(", "));
         return "CREATE " + (spec.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + quote(spec.name())
                 + " ON " + qualified(i.schema(), i.table())
                 + (spec.gin() ? " USING gin" : "") + " (" + columns + ")"

@@ -41,6 +41,7 @@ public final class IndexPlanner {
                 add(byName, new IndexSpec(name(table, List.of(column), "idx"), List.of("tenant_id", column), false, false));
             }
         }
+        defaultSortIndex(entity).ifPresent(spec -> add(byName, spec));
         for (IndexDef declared : entity.indexes()) {
             List<String> columns = declared.fields().stream()
                     .flatMap(f -> entity.field(f).map(FieldDescriptor::columns).orElse(List.of(f)).stream()).toList();
@@ -51,8 +52,53 @@ public final class IndexPlanner {
         return new ArrayList<>(byName.values());
     }
 
+    /**
+     * The index that serves the entity's default list order (e.g. {@code -score, name}) with the
+     * id tie-breaker the query appends, so the first page is read in order instead of sorted.
+     */
+    private static java.util.Optional<IndexSpec> defaultSortIndex(EntityDescriptor entity) {
+        List<String> columns = new ArrayList<>();
+        java.util.Set<String> descending = new java.util.HashSet<>();
+        boolean lastDescending = false;
+        for (String key : entity.defaultSort()) {
+            lastDescending = key.startsWith("-");
+            String name = key.replaceFirst("^[-+]", "");
+            java.util.Optional<String> column = sortColumn(entity, name);
+            if (column.isEmpty() || columns.contains(column.get())) {
+                return java.util.Optional.empty();
+            }
+            columns.add(column.get());
+            if (lastDescending) {
+                descending.add(column.get());
+            }
+        }
+        if (columns.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (lastDescending) {
+            descending.add("id");
+        }
+        List<String> all = new ArrayList<>(prefixed(columns));
+        all.add("id");
+        return java.util.Optional.of(new IndexSpec(name(entity.table(), columns, "sort"), all, false, false, descending));
+    }
+
+    private static java.util.Optional<String> sortColumn(EntityDescriptor entity, String name) {
+        if (List.of("id", "created_at", "updated_at", "created_by", "updated_by", "version").contains(name)) {
+            return java.util.Optional.of(name);
+        }
+        return entity.field(name)
+                .filter(f -> !(f.type() instanceof FieldType.MultiDictionary) && !(f.type() instanceof FieldType.Json))
+                .map(FieldDescriptor::column);
+    }
+
+    /** Adds an index unless one with the same name, or the same columns in the same order and directions, exists. */
     private static void add(Map<String, IndexSpec> byName, IndexSpec spec) {
-        byName.putIfAbsent(spec.name(), spec);
+        boolean same = byName.values().stream().anyMatch(existing -> existing.columns().equals(spec.columns())
+                && existing.descending().equals(spec.descending()) && existing.unique() == spec.unique() && existing.gin() == spec.gin());
+        if (!same) {
+            byName.putIfAbsent(spec.name(), spec);
+        }
     }
 
     private static List<String> prefixed(List<String> columns) {
