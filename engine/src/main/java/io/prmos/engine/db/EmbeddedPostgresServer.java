@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,10 +85,4 @@ public final class EmbeddedPostgresServer {
         return postgres.getPort();
     }
 
-    /** The superuser zonky creates; it owns the schemas. */
-    public static final String OWNER = "postgres";
-
-    public List<String> describe() {
-        return List.of("host=localhost", "port=" + port(), "user=" + OWNER);
-    }
 }

@@ -30,7 +30,6 @@ import org.jboss.logging.Logger;
 public class ModulePublisher {
 
     private static final Logger LOG = Logger.getLogger(ModulePublisher.class);
-    static final long PUBLISH_LOCK = 0x50524d4f53L;
 
     @Inject
     Pool pool;
@@ -107,7 +106,7 @@ public class ModulePublisher {
     }
 
     private Uni<Void> lock(SqlConnection c) {
-        return RegistryRows.lock(c, PUBLISH_LOCK);
+        return RegistryRows.lock(c, SchemaMigrator.SCHEMA_LOCK);
     }
 
     private Uni<MigrationPlan> plan(SqlConnection c, Publication publication) {

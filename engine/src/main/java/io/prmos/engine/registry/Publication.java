@@ -114,7 +114,7 @@ final class Publication {
             ChangeSet set = changes.get(version.module());
             StoredVersion current = installed.get(version.module());
             List<String> sql = new ArrayList<>();
-            MigrationPlan own = new MigrationPlan(plan.steps().stream().filter(s -> schemaOf(s).equals(version.module())).toList());
+            MigrationPlan own = new MigrationPlan(plan.steps().stream().filter(s -> s.schema().equals(version.module())).toList());
             sql.addAll(own.statements());
             modules.add(new PublishOutcome.ModuleOutcome(version.module(), current == null ? null : current.version(),
                     version.version(), classification(set), set == null ? List.of() : set.changes(), sql));
@@ -147,9 +147,6 @@ final class Publication {
         return set.schemaChanged() ? "additive" : "cosmetic";
     }
 
-    private static String schemaOf(MigrationStep step) {
-        return step.toString().replaceFirst("^[A-Za-z]+\\[schema=([^,\\]]*).*$", "$1");
-    }
 
     /** The submitted manifests as versions to store; every problem of every file is reported. */
     private static List<StoredVersion> parse(List<ManifestSource> sources, String actor) {

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public sealed interface MigrationStep {
 
+    /** The PostgreSQL schema (= module) the step changes; every step record has this component. */
+    String schema();
+
     record CreateSchema(String schema) implements MigrationStep {
     }
 

@@ -11,8 +11,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  */
 public final class SchemaMigrator {
 
-    /** Arbitrary, fixed key of the advisory lock that serialises schema changes. */
-    static final long MIGRATION_LOCK = 0x50524d4f53L;
+    /** Arbitrary, fixed key of the advisory lock that serialises schema changes (publishes included). */
+    public static final long SCHEMA_LOCK = 0x50524d4f53L;
 
     private final SchemaIntrospector introspector = new SchemaIntrospector();
     private final SchemaPlanner planner;
@@ -25,15 +25,12 @@ public final class SchemaMigrator {
     }
 
     public Uni<MigrationPlan> migrate(SqlConnection c, Catalog catalog) {
-        return c.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(io.vertx.mutiny.sqlclient.Tuple.of(MIGRATION_LOCK))
+        return RegistryRows.lock(c, SCHEMA_LOCK)
                 .flatMap(x -> introspector.snapshot(c, catalog, dataRole))
                 .map(snapshot -> planner.plan(catalog, snapshot))
                 .flatMap(plan -> apply(c, plan).replaceWith(plan));
     }
 
-    public Uni<MigrationPlan> plan(SqlConnection c, Catalog catalog) {
-        return introspector.snapshot(c, catalog, dataRole).map(snapshot -> planner.plan(catalog, snapshot));
-    }
 
     public Uni<Void> apply(SqlConnection c, MigrationPlan plan) {
         return io.smallrye.mutiny.Multi.createFrom().iterable(plan.steps())
