@@ -1,0 +1,154 @@
+// The UI metadata contract served by GET /api/v1/ui/metadata (see docs/ui.md).
+// Everything here is already filtered by the caller's permissions.
+
+export type FieldType =
+  | 'text' | 'longtext' | 'longText' | 'integer' | 'bigint' | 'decimal' | 'money' | 'boolean'
+  | 'date' | 'datetime' | 'email' | 'url' | 'phone' | 'uuid' | 'json'
+  | 'dictionary' | 'multidictionary' | 'reference' | string;
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+export interface ReferenceTarget {
+  entity: string;
+  api: string;
+  displayField: string | null;
+  route?: string;
+}
+
+export interface FieldMeta {
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  readOnly?: boolean;
+  maxLength?: number | null;
+  minLength?: number | null;
+  min?: number | null;
+  max?: number | null;
+  pattern?: string | null;
+  filterable?: boolean;
+  sortable?: boolean;
+  searchable?: boolean;
+  options?: FieldOption[] | null;
+  currencies?: string[] | null;
+  reference?: ReferenceTarget | null;
+  operators?: string[] | null;
+  description?: string | null;
+}
+
+export interface Actions {
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+  restore: boolean;
+  export: boolean;
+  import: boolean;
+  bulk?: boolean;
+}
+
+export interface Section {
+  label: string;
+  fields: string[];
+}
+
+export interface RelatedList {
+  entity: string;
+  field: string;
+  label: string;
+  api: string;
+  route?: string;
+  columns: string[];
+}
+
+export interface SlotWidget {
+  widget: 'relatedList' | 'summaryCard' | string;
+  entity: string;
+  field?: string | null;
+  title?: string | null;
+  columns?: string[] | null;
+  filter?: string | null;
+}
+
+export interface EntityMeta {
+  module: string;
+  name: string;
+  label: string;
+  pluralLabel: string;
+  api: string;
+  route: string;
+  displayField: string | null;
+  icon?: string | null;
+  actions: Actions;
+  fields: FieldMeta[];
+  list: { columns: string[]; sort: string[]; filters: string[]; searchFields: string[] };
+  detail: {
+    sections: Section[];
+    related: RelatedList[];
+    slots?: Record<string, SlotWidget[]>;
+  };
+  form: { sections: Section[] };
+}
+
+export interface NavItem {
+  entity: string;
+  label: string;
+  icon?: string | null;
+  order?: number;
+  route: string;
+}
+
+export interface NavSection {
+  section: string;
+  label: string;
+  order?: number;
+  items: NavItem[];
+}
+
+export interface UiUser {
+  username: string;
+  tenant: string;
+  roles: string[];
+}
+
+export interface UiMetadata {
+  user: UiUser;
+  navigation: NavSection[];
+  entities: Record<string, EntityMeta>;
+}
+
+export interface AuthConfig {
+  mode: 'dev' | 'oidc';
+  users?: UiUser[];
+  oidc?: { authority: string; clientId: string; scopes?: string };
+}
+
+export type RecordData = Record<string, unknown> & { id: string; version?: number };
+
+export interface Page<T = RecordData> {
+  items: T[];
+  nextCursor?: string | null;
+  total?: number;
+}
+
+export interface SavedView {
+  id: string;
+  entity: string;
+  name: string;
+  filter: string;
+  sort: string[];
+  columns: string[];
+  isDefault: boolean;
+}
+
+export interface ImportResult {
+  total: number;
+  created: number;
+  failed: { row: number; errors: { field?: string; pointer?: string; message: string }[] }[];
+}
+
+export interface QuickFindResult {
+  groups: { entity: string; label: string; items: { id: string; display: string; route: string }[] }[];
+}

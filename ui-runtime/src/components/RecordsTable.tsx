@@ -1,0 +1,43 @@
+// A read-only table of records (related lists and slot widgets): columns from metadata, rows link to detail.
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router-dom';
+import { formatValue } from '../meta/format';
+import type { FieldMeta, RecordData } from '../api/types';
+import { FieldValue } from './FieldValue';
+import { useReferenceNames } from './useReferenceNames';
+
+export function RecordsTable({ columns, records, route, label }: { columns: FieldMeta[]; records: RecordData[]; route: string; label: string }) {
+  const navigate = useNavigate();
+  const names = useReferenceNames(columns, records);
+  if (records.length === 0) {
+    return <Text size="sm" c="dimmed" py="xs">No {label.toLowerCase()} yet.</Text>;
+  }
+  return (
+    <Table.ScrollContainer minWidth={300}>
+      <Table className="prm-table" aria-label={label} highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => <Table.Th key={c.name} scope="col">{c.label}</Table.Th>)}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {records.map((r) => (
+            <Table.Tr key={r.id} onClick={() => navigate(`${route}/${r.id}`)} style={{ cursor: 'pointer' }}>
+              {columns.map((c, i) => (
+                <Table.Td key={c.name}>
+                  {i === 0 ? (
+                    <Anchor component={Link} to={`${route}/${r.id}`} size="sm" onClick={(e) => e.stopPropagation()}>
+                      {formatValue(c, r[c.name], names) || r.id}
+                    </Anchor>
+                  ) : (
+                    <FieldValue field={c} value={r[c.name]} refNames={names} />
+                  )}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

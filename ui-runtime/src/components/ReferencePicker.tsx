@@ -1,0 +1,77 @@
+// A reference input with search-as-you-type over the target's list API
+// (filter: displayField contains '…').
+import { Loader, Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { FieldMeta } from '../api/types';
+import { displayNames, listRecords } from '../api/records';
+import { quote } from '../meta/filter';
+
+interface Props {
+  field: FieldMeta;
+  value: string | null;
+  onChange: (v: unknown) => void;
+  label?: string;
+  'aria-label'?: string;
+  error?: string;
+  disabled?: boolean;
+  readOnly?: boolean;
+  withAsterisk?: boolean;
+  onBlur?: () => void;
+  description?: string;
+}
+
+export function ReferencePicker({ field, value, onChange, ...rest }: Props) {
+  const target = field.reference!;
+  const display = target.displayField;
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const current = useQuery({
+    queryKey: ['names', target.api, value],
+    queryFn: () => displayNames(target.api, display, [value!]),
+    enabled: !!value,
+    staleTime: 60_000,
+  });
+  const options = useQuery({
+    queryKey: ['refsearch', target.api, debounced],
+    queryFn: () =>
+      listRecords(target.api, {
+        filter: debounced && display ? `${display} contains ${quote(debounced)}` : undefined,
+        limit: 20,
+        fields: display ? `id,${display}` : undefined,
+        sort: display ?? undefined,
+      }).catch(() =>
+        // the display field may not be sortable: retry in the default order
+        listRecords(target.api, {
+          filter: debounced && display ? `${display} contains ${quote(debounced)}` : undefined,
+          limit: 20,
+          fields: display ? `id,${display}` : undefined,
+        }),
+      ),
+    staleTime: 10_000,
+  });
+  const data = useMemo(() => {
+    const map = new Map<string, string>();
+    if (value) map.set(value, current.data?.get(value) ?? value);
+    for (const r of options.data?.items ?? []) map.set(r.id, display && r[display] ? String(r[display]) : r.id);
+    return [...map.entries()].map(([v, l]) => ({ value: v, label: l }));
+  }, [value, current.data, options.data, display]);
+
+  return (
+    <Select
+      {...rest}
+      data={data}
+      value={value}
+      onChange={(v) => onChange(v)}
+      searchable
+      clearable={!field.required}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: o }) => o}
+      nothingFoundMessage={options.isFetching ? 'Searching…' : 'No match'}
+      rightSection={options.isFetching ? <Loader size={14} /> : undefined}
+      placeholder={`Search ${field.label.toLowerCase()}…`}
+    />
+  );
+}

@@ -1,0 +1,112 @@
+// Detail-page widgets: related lists (records of another entity that reference this one) and
+// slot widgets a module places into another module's page (relatedList, summaryCard).
+import { Anchor, Group, Paper, Skeleton, Stack, Text, Title, Alert } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { getRecord, listRecords } from '../api/records';
+import type { EntityMeta, FieldMeta, RecordData, SlotWidget, UiMetadata } from '../api/types';
+import { fieldMap, visibleColumns } from '../meta/columns';
+import { quote } from '../meta/filter';
+import { recordTitle } from '../meta/format';
+import { FieldValue } from './FieldValue';
+import { RecordsTable } from './RecordsTable';
+import { useReferenceNames } from './useReferenceNames';
+
+const RELATED_LIMIT = 10;
+
+function columnsOf(target: EntityMeta, names?: string[] | null): FieldMeta[] {
+  return visibleColumns(target, names ?? undefined);
+}
+
+export function RelatedRecords({ ui, entityKey, field, title, columns, extraFilter, hostId }: {
+  ui: UiMetadata; entityKey: string; field: string; title: string; columns?: string[] | null; extraFilter?: string | null; hostId: string;
+}) {
+  const target = ui.entities[entityKey];
+  const filter = `${field} eq ${quote(hostId)}${extraFilter ? ` and (${extraFilter})` : ''}`;
+  const list = useQuery({
+    queryKey: ['related', target?.api, filter],
+    queryFn: () => listRecords(target!.api, { filter, limit: RELATED_LIMIT, total: 'exact' }),
+    enabled: !!target,
+  });
+  if (!target) return null;
+  const total = list.data?.total;
+  return (
+    <Paper p="md" component="section" aria-label={title}>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h3">
+          {title} {total !== undefined && <Text span c="dimmed" size="sm">({total})</Text>}
+        </Title>
+        <Anchor component={Link} to={`${target.route}?filter=${encodeURIComponent(filter)}`} size="sm">
+          View all
+        </Anchor>
+      </Group>
+      {list.isPending ? (
+        <Stack gap={6}>{[0, 1, 2].map((i) => <Skeleton key={i} h={14} />)}</Stack>
+      ) : list.isError ? (
+        <Alert color="red">{list.error.message}</Alert>
+      ) : (
+        <RecordsTable columns={columnsOf(target, columns)} records={list.data.items} route={target.route} label={title} />
+      )}
+    </Paper>
+  );
+}
+
+/** The record the host record references through `field`, shown as a card of a few fields. */
+export function SummaryCard({ ui, widget, host }: { ui: UiMetadata; widget: SlotWidget; host: RecordData }) {
+  const target = ui.entities[widget.entity];
+  const id = widget.field ? host[widget.field] : null;
+  const record = useQuery({
+    queryKey: ['record', target?.api, id],
+    queryFn: () => getRecord(target!.api, String(id)),
+    enabled: !!target && typeof id === 'string',
+  });
+  const cols = target ? columnsOf(target, widget.columns) : [];
+  const names = useReferenceNames(cols, record.data ? [record.data] : []);
+  if (!target) return null;
+  const title = widget.title ?? target.label;
+  return (
+    <Paper p="md" component="section" aria-label={title}>
+      <Title order={2} size="h3" mb="xs">{title}</Title>
+      {typeof id !== 'string' ? (
+        <Text size="sm" c="dimmed">None</Text>
+      ) : record.isPending ? (
+        <Skeleton h={60} />
+      ) : record.isError ? (
+        <Text size="sm" c="dimmed">Not available</Text>
+      ) : (
+        <Stack gap={6}>
+          <Anchor component={Link} to={`${target.route}/${record.data.id}`} fw={600}>
+            {recordTitle(target, record.data)}
+          </Anchor>
+          <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px' }}>
+            {cols.filter((c) => c.name !== target.displayField).map((c) => (
+              <div key={c.name} style={{ display: 'contents' }}>
+                <Text component="dt" size="xs" c="dimmed">{c.label}</Text>
+                <dd style={{ margin: 0 }}><FieldValue field={c} value={record.data[c.name]} refNames={names} /></dd>
+              </div>
+            ))}
+          </dl>
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+export function SlotWidgets({ ui, widgets, host }: { ui: UiMetadata; widgets: SlotWidget[]; host: RecordData }) {
+  return (
+    <>
+      {widgets.map((w, i) => {
+        if (!ui.entities[w.entity]) return null;
+        if (w.widget === 'summaryCard') return <SummaryCard key={i} ui={ui} widget={w} host={host} />;
+        if (w.widget === 'relatedList' && w.field) {
+          const target = ui.entities[w.entity];
+          if (!fieldMap(target).has(w.field)) return null;
+          return (
+            <RelatedRecords key={i} ui={ui} entityKey={w.entity} field={w.field} title={w.title ?? target.pluralLabel} columns={w.columns} extraFilter={w.filter} hostId={host.id} />
+          );
+        }
+        return null;
+      })}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+
+export interface Crumb {
+  label: string;
+  to?: string;
+}
+
+/** Breadcrumbs, the page title and the page's actions, the same on every page. */
+export function PageHeader({ crumbs, title, subtitle, actions }: { crumbs: Crumb[]; title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <Stack gap={4} mb="md">
+      <Breadcrumbs aria-label="Breadcrumb" separatorMargin={6}>
+        {[{ label: 'Home', to: '/' }, ...crumbs].map((c, i, all) =>
+          c.to && i < all.length - 1 ? (
+            <Anchor component={Link} to={c.to} key={i} size="sm">
+              {c.label}
+            </Anchor>
+          ) : (
+            <Text size="sm" c="dimmed" key={i} aria-current={i === all.length - 1 ? 'page' : undefined}>
+              {c.label}
+            </Text>
+          ),
+        )}
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <div style={{ minWidth: 0 }}>
+          <Title order={1} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {title}
+          </Title>
+          {subtitle && (
+            <Text size="sm" c="dimmed">
+              {subtitle}
+            </Text>
+          )}
+        </div>
+        {actions && <Group gap="xs" wrap="nowrap">{actions}</Group>}
+      </Group>
+    </Stack>
+  );
+}

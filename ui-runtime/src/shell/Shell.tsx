@@ -1,0 +1,109 @@
+// The frame around every page: navigation from metadata, quick find, command palette,
+// notifications, user menu.
+import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Alert, Button } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useMetadata } from '../api/metadata';
+import { orderedNavigation } from '../meta/navigation';
+import { EntityIcon } from '../icons';
+import { tokens } from '../theme';
+import { UiContext } from './UiContext';
+import { QuickFind } from './QuickFind';
+import { CommandPalette, PaletteButton } from './CommandPalette';
+import { UserMenu } from './UserMenu';
+import { NotificationsBell } from './NotificationsBell';
+
+export function Shell() {
+  const [opened, { toggle }] = useDisclosure();
+  const meta = useMetadata();
+  const location = useLocation();
+
+  if (meta.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading the application" />
+      </Center>
+    );
+  }
+  if (meta.isError || !meta.data) {
+    return (
+      <Center h="100vh">
+        <Alert color="red" title="The application could not load" role="alert">
+          <Text size="sm">{meta.error?.message}</Text>
+          <Button mt="sm" size="xs" onClick={() => meta.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      </Center>
+    );
+  }
+  const ui = meta.data;
+  const nav = orderedNavigation(ui.navigation);
+
+  return (
+    <UiContext.Provider value={ui}>
+      <a href="#main" className="prm-skip-link">
+        Skip to content
+      </a>
+      <AppShell
+        header={{ height: tokens.headerHeight }}
+        navbar={{ width: tokens.navbarWidth, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+              <Text component={Link} to="/" fw={700} size="lg" c="brand.8" style={{ textDecoration: 'none' }}>
+                PRM OS
+              </Text>
+            </Group>
+            <Group gap="sm" wrap="nowrap" style={{ flex: 1, maxWidth: 560 }}>
+              <QuickFind />
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <PaletteButton />
+              <NotificationsBell />
+              <UserMenu user={ui.user} />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label="Main navigation">
+          <ScrollArea>
+            <nav aria-label="Entities">
+              <Stack gap="md">
+                {nav.map((section) => (
+                  <div key={section.section}>
+                    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} component="h2">
+                      {section.label}
+                    </Text>
+                    {section.items.map((item) => (
+                      <NavLink
+                        key={item.entity}
+                        component={Link}
+                        to={item.route}
+                        label={item.label}
+                        leftSection={<EntityIcon name={item.icon} />}
+                        active={location.pathname === item.route || location.pathname.startsWith(item.route + '/')}
+                        variant="light"
+                      />
+                    ))}
+                  </div>
+                ))}
+                {nav.length === 0 && (
+                  <Text size="sm" c="dimmed" px="sm">
+                    Nothing to show: your roles give access to no entity.
+                  </Text>
+                )}
+              </Stack>
+            </nav>
+          </ScrollArea>
+        </AppShell.Navbar>
+        <AppShell.Main id="main" style={{ maxWidth: tokens.pageMaxWidth }}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+      <CommandPalette ui={ui} />
+    </UiContext.Provider>
+  );
+}
