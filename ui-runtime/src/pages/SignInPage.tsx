@@ -43,11 +43,11 @@ export function SignInPage() {
           {auth.isError && <Alert color="red" role="alert">{auth.error.message}</Alert>}
           {error && <Alert color="red" role="alert">{error}</Alert>}
           {auth.data?.mode === 'dev' && (
-            <Stack gap={6} role="list" aria-label="Users">
+            <Stack gap={6} component="ul" aria-label="Users" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {(auth.data.users ?? []).map((u) => (
+                <li key={u.username}>
                 <UnstyledButton
-                  key={u.username}
-                  role="listitem"
+                  w="100%"
                   onClick={() => pick(u.username)}
                   disabled={busy !== null}
                   aria-label={`Sign in as ${u.username}`}
@@ -67,6 +67,7 @@ export function SignInPage() {
                     </Group>
                   </Group>
                 </UnstyledButton>
+                </li>
               ))}
             </Stack>
           )}
