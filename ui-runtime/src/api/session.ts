@@ -1,6 +1,6 @@
 // The signed-in user's bearer token, kept for the browser tab's session. Dev mode gets it from
 // the embedded identity provider; OIDC mode from the authorization code flow with PKCE.
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import type { UserManager } from 'oidc-client-ts';
 import type { AuthConfig } from './types';
 
 const KEY = 'prm.session';
@@ -63,9 +63,11 @@ export async function devSignIn(username: string): Promise<Session> {
 
 let manager: UserManager | null = null;
 
-export function oidcManager(config: AuthConfig): UserManager {
+/** The OIDC client, loaded only when OIDC is configured (it is not needed in dev mode). */
+export async function oidcManager(config: AuthConfig): Promise<UserManager> {
   if (!config.oidc) throw new Error('OIDC is not configured');
   if (!manager) {
+    const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
     manager = new UserManager({
       authority: config.oidc.authority,
       client_id: config.oidc.clientId,
@@ -81,12 +83,12 @@ export function oidcManager(config: AuthConfig): UserManager {
 
 /** Starts the authorization code flow (PKCE is oidc-client-ts's default for response_type=code). */
 export async function oidcSignIn(config: AuthConfig, returnTo: string): Promise<void> {
-  await oidcManager(config).signinRedirect({ state: { returnTo } });
+  await (await oidcManager(config)).signinRedirect({ state: { returnTo } });
 }
 
 /** Completes the flow on /auth/callback and returns where the user was going. */
 export async function oidcCallback(config: AuthConfig): Promise<string> {
-  const user = await oidcManager(config).signinRedirectCallback();
+  const user = await (await oidcManager(config)).signinRedirectCallback();
   setSession({
     token: user.access_token,
     username: (user.profile.preferred_username as string) ?? user.profile.sub,
@@ -100,6 +102,6 @@ export async function signOut(config: AuthConfig | null): Promise<void> {
   const s = currentSession();
   setSession(null);
   if (s?.mode === 'oidc' && config?.oidc) {
-    await oidcManager(config).signoutRedirect();
+    await (await oidcManager(config)).signoutRedirect();
   }
 }

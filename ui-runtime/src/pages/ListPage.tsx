@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconSearch, IconUpload, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { exportCsv, listRecords } from '../api/records';
 import type { EntityMeta, RecordData, SavedView } from '../api/types';
@@ -17,12 +17,14 @@ import { ColumnChooser } from '../components/ColumnChooser';
 import { FilterBuilder } from '../components/FilterBuilder';
 import { SavedViews, useViews } from '../components/SavedViews';
 import { BulkUpdateModal } from '../components/BulkUpdateModal';
-import { ImportModal } from '../components/ImportModal';
 import { ListTable } from '../components/ListTable';
 import { useBulkDelete } from '../components/useBulkDelete';
 import { NotFound } from './NotFound';
 
 export const PAGE_SIZE = 50;
+
+// CSV parsing is loaded when the import dialog first opens.
+const ImportModal = lazy(() => import('../components/ImportModal').then((m) => ({ default: m.ImportModal })));
 
 export function ListPage() {
   const found = useRouteEntity();
@@ -251,7 +253,11 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
           refresh();
         }}
       />
-      <ImportModal entity={entity} opened={importOpen} onClose={() => setImportOpen(false)} onImported={() => refresh()} />
+      {importOpen && (
+        <Suspense fallback={null}>
+          <ImportModal entity={entity} opened={importOpen} onClose={() => setImportOpen(false)} onImported={() => refresh()} />
+        </Suspense>
+      )}
     </>
   );
 }
