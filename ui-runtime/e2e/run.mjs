@@ -137,10 +137,10 @@ try {
       await api(BASE, 'POST', '/api/v1/deals/deal', t, { name, stage, amount: { amount: 1000, currency: 'EUR' }, partner: partnerId });
     }
     await page.reload();
-    const related = page.getByRole('region', { name: 'Deals' });
+    const related = page.getByRole('region', { name: 'Deals', exact: true });
     await related.getByRole('link', { name: 'E2E deal won' }).waitFor();
     expect(await related.getByRole('link', { name: 'E2E deal open' }).count() === 1, 'related list shows both deals');
-    const slot = page.getByRole('region', { name: 'Open deals' });
+    const slot = page.getByRole('region', { name: 'Open deals', exact: true });
     await slot.getByRole('link', { name: 'E2E deal open' }).waitFor();
     expect(await slot.getByRole('link', { name: 'E2E deal won' }).count() === 0, 'the slot filter hides won deals');
     await shot(page, '06-partner-detail');
@@ -151,8 +151,8 @@ try {
   }, { page, continueOnFailure: true });
 
   await step('a deal shows its partner in the summary-card slot', async () => {
-    await page.getByRole('region', { name: 'Deals' }).getByRole('link', { name: 'E2E deal open' }).click();
-    const card = page.getByRole('region', { name: 'Partner' });
+    await page.getByRole('region', { name: 'Deals', exact: true }).getByRole('link', { name: 'E2E deal open' }).click();
+    const card = page.getByRole('region', { name: 'Partner', exact: true });
     await card.getByRole('link', { name: 'E2E Northwind' }).waitFor();
     await shot(page, '07-deal-detail');
     await page.goBack();

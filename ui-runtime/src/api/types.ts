@@ -67,6 +67,8 @@ export interface SlotWidget {
   widget: 'relatedList' | 'summaryCard' | string;
   entity: string;
   field?: string | null;
+  /** Whose field links the two: the widget's entity (related records) or the host (the record it references). */
+  fieldOwner?: 'entity' | 'host';
   title?: string | null;
   columns?: string[] | null;
   filter?: string | null;

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Popover, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconColumns } from '@tabler/icons-react';
+import IconColumns from '@tabler/icons-react/icons/IconColumns';
 import type { FieldMeta } from '../api/types';
 
 /** Which fields are columns; at least one stays. */

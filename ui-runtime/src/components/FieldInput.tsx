@@ -1,6 +1,7 @@
 // One input per field type, used by forms, the filter builder and bulk update.
 import { Checkbox, Group, MultiSelect, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
 import { DateInput, DateTimePicker } from '@mantine/dates';
+import type { Ref } from 'react';
 import type { FieldMeta } from '../api/types';
 import type { MoneyValue } from '../meta/formValues';
 import { ReferencePicker } from './ReferencePicker';
@@ -16,11 +17,13 @@ export interface FieldInputProps {
   ariaLabel?: string;
   readOnly?: boolean;
   withAsterisk?: boolean;
+  /** The form library's ref: it focuses the input of the first error and tracks the field as mounted. */
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement & HTMLButtonElement>;
 }
 
 const DEFAULT_CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'JPY'];
 
-export function FieldInput({ field, value, onChange, onBlur, error, label, ariaLabel, readOnly, withAsterisk }: FieldInputProps) {
+export function FieldInput({ field, value, onChange, onBlur, error, label, ariaLabel, readOnly, withAsterisk, inputRef }: FieldInputProps) {
   const common = {
     label: label ?? field.label,
     'aria-label': ariaLabel,
@@ -31,6 +34,7 @@ export function FieldInput({ field, value, onChange, onBlur, error, label, ariaL
     withAsterisk: withAsterisk ?? !!field.required,
     onBlur,
     name: field.name,
+    ref: inputRef,
   };
   switch (field.type) {
     case 'longtext':
@@ -93,6 +97,7 @@ export function FieldInput({ field, value, onChange, onBlur, error, label, ariaL
           disabled={common.disabled}
           error={common.error}
           name={field.name}
+          ref={inputRef}
         />
       );
     case 'date':

@@ -1,7 +1,9 @@
 // The filter builder: conditions over filterable fields, operators by type; writes the filter
 // language of docs/query.md.
 import { ActionIcon, Badge, Button, Group, Popover, Select, Stack, Text, TextInput, MultiSelect } from '@mantine/core';
-import { IconFilter, IconPlus, IconTrash } from '@tabler/icons-react';
+import IconFilter from '@tabler/icons-react/icons/IconFilter';
+import IconPlus from '@tabler/icons-react/icons/IconPlus';
+import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useState } from 'react';
 import type { FieldMeta } from '../api/types';
 import { OPERATOR_LABELS, operatorsFor, type Condition, type Operator } from '../meta/filter';

@@ -1,7 +1,7 @@
 // CSV import: parse in the browser, map columns to fields, check (dry run), import, and report
 // the rows that failed with their errors.
 import { Alert, Badge, Button, FileInput, Group, Modal, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
-import { IconUpload } from '@tabler/icons-react';
+import IconUpload from '@tabler/icons-react/icons/IconUpload';
 import Papa from 'papaparse';
 import { useState } from 'react';
 import type { EntityMeta, ImportResult } from '../api/types';

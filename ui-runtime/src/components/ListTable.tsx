@@ -1,7 +1,9 @@
 // The list's table (TanStack Table, manual sorting): header clicks sort, checkboxes select,
 // the first column links to the record. Skeleton rows while the first page loads.
 import { Anchor, Checkbox, Paper, Skeleton, Table } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import IconArrowDown from '@tabler/icons-react/icons/IconArrowDown';
+import IconArrowUp from '@tabler/icons-react/icons/IconArrowUp';
+import IconArrowsSort from '@tabler/icons-react/icons/IconArrowsSort';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router-dom';

@@ -3,7 +3,7 @@
 import { Loader, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type Ref } from 'react';
 import type { FieldMeta } from '../api/types';
 import { displayNames, listRecords } from '../api/records';
 import { quote } from '../meta/filter';
@@ -20,6 +20,7 @@ interface Props {
   withAsterisk?: boolean;
   onBlur?: () => void;
   description?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
 export function ReferencePicker({ field, value, onChange, ...rest }: Props) {

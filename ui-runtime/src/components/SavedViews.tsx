@@ -1,7 +1,10 @@
 // Saved views per user (server side): name, filter, sort, columns.
 import { Button, Checkbox, Group, Menu, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconDeviceFloppy, IconEye, IconTrash } from '@tabler/icons-react';
+import IconChevronDown from '@tabler/icons-react/icons/IconChevronDown';
+import IconDeviceFloppy from '@tabler/icons-react/icons/IconDeviceFloppy';
+import IconEye from '@tabler/icons-react/icons/IconEye';
+import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { deleteView, listViews, saveView } from '../api/records';

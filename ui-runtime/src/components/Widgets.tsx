@@ -96,16 +96,16 @@ export function SlotWidgets({ ui, widgets, host }: { ui: UiMetadata; widgets: Sl
   return (
     <>
       {widgets.map((w, i) => {
-        if (!ui.entities[w.entity]) return null;
-        if (w.widget === 'summaryCard') return <SummaryCard key={i} ui={ui} widget={w} host={host} />;
-        if (w.widget === 'relatedList' && w.field) {
-          const target = ui.entities[w.entity];
-          if (!fieldMap(target).has(w.field)) return null;
-          return (
-            <RelatedRecords key={i} ui={ui} entityKey={w.entity} field={w.field} title={w.title ?? target.pluralLabel} columns={w.columns} extraFilter={w.filter} hostId={host.id} />
-          );
-        }
-        return null;
+        const target = ui.entities[w.entity];
+        if (!target || !w.field) return null;
+        // The host's field references the widget's entity: show that record. Otherwise the
+        // widget's entity references the host: list those records.
+        const hostOwned = w.fieldOwner ? w.fieldOwner === 'host' : w.widget === 'summaryCard';
+        if (hostOwned) return <SummaryCard key={i} ui={ui} widget={w} host={host} />;
+        if (!fieldMap(target).has(w.field)) return null;
+        return (
+          <RelatedRecords key={i} ui={ui} entityKey={w.entity} field={w.field} title={w.title ?? target.pluralLabel} columns={w.columns} extraFilter={w.filter} hostId={host.id} />
+        );
       })}
     </>
   );

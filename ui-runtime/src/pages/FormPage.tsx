@@ -3,7 +3,7 @@
 import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/http';
@@ -13,7 +13,7 @@ import { fieldMap } from '../meta/columns';
 import { recordTitle } from '../meta/format';
 import { changedFields, toFormValues, toPayload, type FormValues } from '../meta/formValues';
 import { mapProblem } from '../meta/problems';
-import { validateValue } from '../meta/validation';
+import { validateAll, validateValue } from '../meta/validation';
 import { FieldInput } from '../components/FieldInput';
 import { PageHeader } from '../shell/PageHeader';
 import { useRouteEntity } from '../shell/UiContext';
@@ -61,12 +61,12 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: RecordDat
   }, [entity, sections]);
   const [base, setBase] = useState<RecordData | undefined>(record);
   const initial = useMemo(() => toFormValues(fields, base), [fields, base]);
-  const form = useForm<FormValues>({ defaultValues: initial, mode: 'onTouched' });
+  // Errors appear on submit and are re-checked as the user types; validating on blur would move the
+  // buttons under the pointer between mouse down and up, and swallow the click.
+  const form = useForm<FormValues>({ defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' });
   const [general, setGeneral] = useState<string[]>([]);
   const [conflict, setConflict] = useState<RecordData | null>(null);
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => form.reset(initial), [initial]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const title = mode === 'create' ? `New ${entity.label}` : `Edit ${recordTitle(entity, base)}`;
 
@@ -103,7 +103,21 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: RecordDat
     }
   };
 
-  const submit = form.handleSubmit((values) => save(values));
+  // Every shown field is checked on submit with the same rules as on blur (validateAll), and
+  // nothing is sent while one fails.
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const values = form.getValues();
+    const problems = validateAll(fields, values);
+    form.clearErrors();
+    const names = Object.keys(problems);
+    for (const name of names) form.setError(name, { type: 'client', message: problems[name] });
+    if (names.length > 0) {
+      form.setFocus(names[0]);
+      return;
+    }
+    save(values);
+  };
 
   return (
     <>
@@ -138,7 +152,7 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: RecordDat
                         control={form.control}
                         rules={{ validate: (v) => (f.readOnly ? true : validateValue(f, v) ?? true) }}
                         render={({ field: rhf, fieldState }) => (
-                          <FieldInput field={f} value={rhf.value} onChange={rhf.onChange} onBlur={rhf.onBlur} error={fieldState.error?.message} />
+                          <FieldInput field={f} value={rhf.value} onChange={rhf.onChange} onBlur={rhf.onBlur} inputRef={rhf.ref} error={fieldState.error?.message} />
                         )}
                       />
                     </div>
@@ -160,7 +174,14 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: RecordDat
             Reload it and lose your changes, or overwrite it with your changes.
           </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => { const latest = conflict!; setConflict(null); setBase(latest); queryClient.setQueryData(['record', entity.api, latest.id], latest); }}>
+            <Button variant="default" onClick={() => {
+              // Resetting only here: a reset right after mount would drop the fields' registration.
+              const latest = conflict!;
+              setConflict(null);
+              setBase(latest);
+              form.reset(toFormValues(fields, latest));
+              queryClient.setQueryData(['record', entity.api, latest.id], latest);
+            }}>
               Reload
             </Button>
             <Button color="red" onClick={() => { const latest = conflict!; setConflict(null); save(form.getValues(), latest.version); }}>

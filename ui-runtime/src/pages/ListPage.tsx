@@ -3,7 +3,11 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconPlus, IconSearch, IconUpload, IconX } from '@tabler/icons-react';
+import IconDownload from '@tabler/icons-react/icons/IconDownload';
+import IconPlus from '@tabler/icons-react/icons/IconPlus';
+import IconSearch from '@tabler/icons-react/icons/IconSearch';
+import IconUpload from '@tabler/icons-react/icons/IconUpload';
+import IconX from '@tabler/icons-react/icons/IconX';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';

@@ -1,7 +1,9 @@
 // Ctrl/Cmd+K: jump to any entity's list or start creating any record.
 import { Button, Kbd } from '@mantine/core';
 import { Spotlight, spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
-import { IconCommand, IconPlus, IconSearch } from '@tabler/icons-react';
+import IconCommand from '@tabler/icons-react/icons/IconCommand';
+import IconPlus from '@tabler/icons-react/icons/IconPlus';
+import IconSearch from '@tabler/icons-react/icons/IconSearch';
 import { useNavigate } from 'react-router-dom';
 import type { UiMetadata } from '../api/types';
 import { EntityIcon } from '../icons';
@@ -51,7 +53,7 @@ export function PaletteButton() {
       size="xs"
       onClick={() => spotlight.open()}
       leftSection={<IconCommand size={14} aria-hidden />}
-      aria-label="Open command palette (Ctrl+K)"
+      aria-label="Ctrl K: open the command palette"
       visibleFrom="md"
     >
       <Kbd size="xs">Ctrl K</Kbd>

@@ -1,6 +1,6 @@
 // The notifications area. Nothing produces user notifications yet, so it shows its empty state.
 import { ActionIcon, Popover, Stack, Text } from '@mantine/core';
-import { IconBell } from '@tabler/icons-react';
+import IconBell from '@tabler/icons-react/icons/IconBell';
 
 export function NotificationsBell() {
   return (

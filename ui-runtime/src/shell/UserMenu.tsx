@@ -1,5 +1,5 @@
-import { Avatar, Badge, Menu, UnstyledButton, Group, Text } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
+import { Avatar, Badge, Menu, UnstyledButton, Group, Text, VisuallyHidden } from '@mantine/core';
+import IconLogout from '@tabler/icons-react/icons/IconLogout';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { signOut } from '../api/session';
@@ -13,9 +13,9 @@ export function UserMenu({ user }: { user: UiUser }) {
   return (
     <Menu position="bottom-end" width={240} withArrow>
       <Menu.Target>
-        <UnstyledButton aria-label={`User menu for ${user.username}`} data-testid="user-menu">
+        <UnstyledButton data-testid="user-menu">
           <Group gap={6} wrap="nowrap">
-            <Avatar size={30} radius="xl" color="brand">
+            <Avatar size={30} radius="xl" color="brand" aria-hidden>
               {user.username.slice(0, 2).toUpperCase()}
             </Avatar>
             <div style={{ lineHeight: 1.1 }}>
@@ -26,6 +26,7 @@ export function UserMenu({ user }: { user: UiUser }) {
                 {user.tenant}
               </Text>
             </div>
+            <VisuallyHidden>user menu</VisuallyHidden>
           </Group>
         </UnstyledButton>
       </Menu.Target>

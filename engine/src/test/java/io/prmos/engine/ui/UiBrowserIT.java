@@ -80,7 +80,8 @@ class UiBrowserIT {
     @Test
     void theBrowserScenarioPasses() throws Exception {
         HttpResponse<String> index = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/o/partners/partner/00000000-0000-0000-0000-000000000000")).build(),
+                HttpRequest.newBuilder(URI.create(baseUrl + "/o/partners/partner/00000000-0000-0000-0000-000000000000"))
+                        .header("Accept", "text/html,application/xhtml+xml").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, index.statusCode(), "a deep link answers the SPA");
         assertTrue(index.body().contains("<div id=\"root\">"), "a deep link answers index.html:\n" + index.body());
