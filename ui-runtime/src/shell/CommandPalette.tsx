@@ -39,6 +39,8 @@ export function CommandPalette({ ui }: { ui: UiMetadata }) {
     <Spotlight
       actions={paletteActions(ui, navigate)}
       shortcut={['mod + K']}
+      // Ctrl/Cmd+K works from inside inputs too (e.g. the search box)
+      tagsToIgnore={[]}
       nothingFound="No command matches"
       highlightQuery
       searchProps={{ leftSection: <IconSearch size={18} aria-hidden />, placeholder: 'Go to or create…', 'aria-label': 'Command' }}
