@@ -51,6 +51,7 @@ public class CsvExportResource {
     @Inject
     RecordReader reader;
 
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @GET
     @Produces(TEXT_CSV)
     public Multi<String> export(@PathParam("module") String module, @PathParam("entity") String entityPath,

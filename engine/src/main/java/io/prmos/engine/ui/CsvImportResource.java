@@ -61,6 +61,7 @@ public class CsvImportResource {
     @Inject
     ImportWriter writer;
 
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<JsonNode> importRows(@PathParam("module") String module, @PathParam("entity") String entityPath,

@@ -60,6 +60,7 @@ public class QuickFindResource {
     private record Search(EntityDescriptor entity, EntityPresentation view, Uni<Page> page) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @GET
     public Uni<JsonNode> find(@QueryParam("q") String q, @QueryParam("limit") String limitParam) {
         String text = q == null ? "" : q.trim();

@@ -51,6 +51,7 @@ public class SavedViewResource {
     @Inject
     PermissionEvaluator evaluator;
 
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @GET
     @WithSession
     public Uni<JsonNode> list(@QueryParam("entity") String entity) {
@@ -70,6 +71,7 @@ public class SavedViewResource {
         });
     }
 
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
@@ -93,6 +95,7 @@ public class SavedViewResource {
                 .map(saved -> Response.status(201).entity(describe(saved)).header("Location", "/api/v1/ui/views/" + saved.id).build());
     }
 
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -112,6 +115,7 @@ public class SavedViewResource {
         });
     }
 
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @DELETE
     @Path("{id}")
     @WithTransaction
