@@ -35,7 +35,8 @@ public final class DdlRenderer {
         }
         if (step instanceof MigrationStep.GrantDataAccess g) {
             return "GRANT USAGE ON SCHEMA " + quote(g.schema()) + " TO " + quote(g.role()) + ";\n"
-                    + "GRANT SELECT, INSERT, UPDATE, DELETE ON " + qualified(g.schema(), g.table()) + " TO " + quote(g.role());
+                    + "GRANT " + (HistoryTable.NAME.equals(g.table()) ? "SELECT, INSERT, DELETE" : "SELECT, INSERT, UPDATE, DELETE")
+                    + " ON " + qualified(g.schema(), g.table()) + " TO " + quote(g.role());
         }
         if (step instanceof MigrationStep.AddForeignKey f) {
             return foreignKey(f);

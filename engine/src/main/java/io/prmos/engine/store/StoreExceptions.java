@@ -66,9 +66,10 @@ public final class StoreExceptions {
             return referencedBy;
         }
 
-        /** A foreign-key violation of a delete becomes this exception; other failures pass unchanged. */
+        /** A foreign-key violation (23503, or 23001 for RESTRICT) of a delete becomes this exception; others pass unchanged. */
         static Throwable when(Throwable failure, String entity, Object id) {
-            if (failure instanceof io.vertx.pgclient.PgException pg && "23503".equals(pg.getSqlState())) {
+            if (failure instanceof io.vertx.pgclient.PgException pg
+                    && ("23503".equals(pg.getSqlState()) || "23001".equals(pg.getSqlState()))) {
                 return new StillReferenced(entity, id, List.of());
             }
             return failure;
