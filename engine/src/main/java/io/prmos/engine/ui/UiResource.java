@@ -62,6 +62,7 @@ public class UiResource {
         builder = new UiMetadataBuilder(evaluator);
     }
 
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @GET
     @Path("metadata")
     @Authenticated
@@ -78,6 +79,7 @@ public class UiResource {
     }
 
     /** Sign-in configuration; public, because the runtime needs it before anyone is signed in. */
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @GET
     @Path("auth")
     @PermitAll

@@ -4,5 +4,6 @@
  * CSV export and import; quick find; the sign-in configuration. The builders are plain Java
  * (catalog + permission evaluator in, JSON out); the resources are the HTTP edge. Depends on
  * {@code security}, {@code query}, {@code store}, {@code validation} and {@code api}'s problems.
+ * The endpoints are the web runtime's private contract (docs/ui.md), hidden from the OpenAPI document.
  */
 package io.prmos.engine.ui;

@@ -27,7 +27,13 @@ final class SlotRules {
     private SlotRules() {
     }
 
+    /** {@code /api/v1/ui/...} serves the web UI, so a module called {@code ui} could not have an API. */
+    static final String RESERVED_MODULE = "ui";
+
     static void check(ModuleContext context) {
+        if (context.manifest().module().equals(RESERVED_MODULE)) {
+            context.atValue(Pointer.of("module"), "module name 'ui' is reserved: /api/v1/ui serves the web UI");
+        }
         List<ModuleUi.Slot> slots = context.manifest().ui().slots();
         for (int i = 0; i < slots.size(); i++) {
             check(context, slots.get(i), Pointer.of("ui", "slots", String.valueOf(i)));
