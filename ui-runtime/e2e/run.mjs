@@ -219,6 +219,46 @@ try {
     expect(page1.items.length === 2 && page1.items.every((p) => p.region === 'apac'), `both in APAC: ${JSON.stringify(page1.items.map((p) => p.region))}`);
   }, { page });
 
+  await step('import partners from CSV: map columns, check, import, see the row that failed', async () => {
+    await page.goto(`${BASE}/o/partners/partner`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import Partners from CSV' });
+    const csv = 'Name,Tier,Partner types,Score,Annual target (amount),Annual target (currency)\r\n'
+      + 'Imported One,Gold,reseller|referral,10,2500,USD\r\nImported Two,diamond,,20,,\r\n';
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByRole('table', { name: 'Column mapping' }).waitFor();
+    const tierTarget = await dialog.getByRole('textbox', { name: 'Field for column Tier' }).inputValue();
+    expect(tierTarget === 'Tier', `the Tier column maps to Tier by its label, got ${tierTarget}`);
+    await shot(page, '10-import-mapping');
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await dialog.getByText('2 rows: 1 valid, 1 with errors').waitFor();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByText('2 rows: 1 created, 1 with errors').waitFor();
+    const report = await dialog.getByRole('table', { name: 'Rows with errors' }).innerText();
+    expect(report.includes('2') && /tier/i.test(report), `the report names row 2 and its tier: ${report}`);
+    await shot(page, '11-import-report');
+    const t = await token(BASE, 'alice');
+    const found = await api(BASE, 'GET', `/api/v1/partners/partner?filter=${encodeURIComponent("name startsWith 'Imported'")}`, t);
+    expect(found.items.length === 1 && found.items[0].tier === 'gold' && found.items[0].annual_target?.currency === 'USD'
+      && found.items[0].types?.length === 2, `one partner imported with its values: ${JSON.stringify(found.items)}`);
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+  }, { page, continueOnFailure: true });
+
+  await step('save the current list as a view and open it again', async () => {
+    await page.goto(`${BASE}/o/partners/partner?filter=${encodeURIComponent("region eq 'apac'")}&sort=name&cols=name,region,tier`);
+    await rows(page, 'Partners').first().waitFor();
+    await page.getByRole('button', { name: /^View:/ }).click();
+    await page.getByRole('menuitem', { name: 'Save as new view…' }).click();
+    await page.getByRole('textbox', { name: 'View name' }).fill('APAC partners');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: 'View: APAC partners' }).waitFor();
+    await page.goto(`${BASE}/o/partners/partner`);
+    await page.getByRole('button', { name: 'View: All records' }).click();
+    await page.getByRole('menuitem', { name: 'APAC partners' }).click();
+    await page.waitForURL(/region\+eq/);
+    expect(await page.getByRole('columnheader').count() === 4, 'the view brings back its three columns (plus the selection column)');
+  }, { page, continueOnFailure: true });
+
   await step('delete the partner, then restore it with Undo', async () => {
     await page.goto(`${BASE}/o/partners/partner/${partnerId}`);
     await page.getByRole('heading', { name: 'E2E Northwind', level: 1 }).waitFor();
@@ -262,13 +302,13 @@ try {
     expect(await carol.getByRole('link', { name: 'New Partner' }).count() === 0, 'no New button');
     expect(await carol.getByRole('button', { name: 'Import' }).count() === 0, 'no Import button');
     expect(await carol.getByRole('checkbox').count() === 0, 'no selection checkboxes');
-    await shot(carol, '10-viewer-list');
+    await shot(carol, '12-viewer-list');
     await rows(carol, 'Partners').first().getByRole('link').first().click();
     await carol.locator('dd[data-field="name"]').waitFor();
     expect(await carol.getByRole('link', { name: 'Edit' }).count() === 0, 'no Edit link');
     expect(await carol.getByRole('button', { name: 'Delete' }).count() === 0, 'no Delete button');
     expect(await carol.locator('dd[data-field="notes"]').count() === 0, 'hidden field notes is absent');
-    await shot(carol, '11-viewer-detail');
+    await shot(carol, '13-viewer-detail');
     await carol.goto(`${carol.url()}/edit`);
     await carol.getByRole('heading', { name: 'Not found' }).waitFor();
   }, { page: carol, continueOnFailure: true });
