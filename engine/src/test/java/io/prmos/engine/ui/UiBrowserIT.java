@@ -48,14 +48,14 @@ class UiBrowserIT {
         Files.createDirectories(WORK);
         int port = freePort();
         baseUrl = "http://localhost:" + port;
-        Path data = Files.createTempDirectory(WORK, "data-");
+        Path run = Files.createTempDirectory(WORK, "run-");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.profile=local", "-jar", System.getProperty("prm.engine.jar"))
                 .redirectErrorStream(true).redirectOutput(WORK.resolve("engine.log").toFile());
         builder.environment().put("PRM_PORT", Integer.toString(port));
         builder.environment().put("PRM_MODULES_DIR", System.getProperty("prm.modules.dir"));
-        builder.environment().put("PRM_DATA_DIR", data.toString());
-        builder.environment().put("PRM_DEV_IDENTITY_KEY", data.resolve("dev-identity-key").toString());
+        builder.environment().put("PRM_DATA_DIR", run.resolve("data").toString());
+        builder.environment().put("PRM_DEV_IDENTITY_KEY", run.resolve("dev-identity-key").toString());
         engine = builder.start();
         awaitReady(Duration.ofSeconds(180));
     }
