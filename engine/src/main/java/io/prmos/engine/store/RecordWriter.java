@@ -58,6 +58,7 @@ public final class RecordWriter {
                            Map<FieldDescriptor, Object> values, String pointer, Access access) {
         EntityStatements s = statements.of(entity);
         return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer, tenantFilter)
+                .flatMap(v -> PublicIds.lock(c, caller, entity))
                 .flatMap(v -> c.preparedQuery(s.insert).execute(insertTuple(caller, entity, values)))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
                 .map(rows -> RowMapper.toJson(s, rows.iterator().next(), access.projection()));
@@ -68,6 +69,7 @@ public final class RecordWriter {
         for (FieldDescriptor field : entity.fields()) {
             addColumns(params, field, values.get(field));
         }
+        entity.options().publicId().ifPresent(id -> params.add(id.prefix() + "-"));
         return Tuple.from(params);
     }
 

@@ -31,6 +31,12 @@ final class RowMapper {
             if (projection == null || projection.contains(name) || name.equals("id") || name.equals("version")) {
                 out.set(name, scalar(row.getValue(i)));
             }
+            if (i == 0) {
+                out.put("urn", io.prmos.engine.query.Urn.of(statements.entity, row.getValue(0).toString()).toString());
+            }
+        }
+        if (statements.entity.options().publicId().isPresent()) {
+            out.set(PublicIds.COLUMN, scalar(row.getValue(statements.columns.size() - 1)));
         }
         Object deletedAt = row.getValue(SystemFields.ORDER.size());
         if (deletedAt != null) {

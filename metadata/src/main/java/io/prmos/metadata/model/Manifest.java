@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param roles       roles this module declares, by name; roles are global, so two modules may declare the same one
  * @param permissions what this module grants, one set per role, in manifest order
  * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
+ * @param links       link types this module declares, by name
  */
 public record Manifest(
         String apiVersion,
@@ -28,5 +29,6 @@ public record Manifest(
         List<MigrationDirective> migrations,
         Optional<JsonNode> events,
         Optional<JsonNode> hooks,
-        Optional<JsonNode> agents) {
+        Optional<JsonNode> agents,
+        Map<String, LinkTypeDef> links) {
 }
