@@ -57,7 +57,7 @@ final class EntityStatements {
         if (entity.options().publicId().isPresent()) {
             insertColumns.add(PublicIds.SEQUENCE_COLUMN);
             insertColumns.add(PublicIds.COLUMN);
-            values.add(PublicIds.nextSequence(table));
+            values.add(PublicIds.nextSequence(table, n + 1));
             values.add(PublicIds.nextId(table, entity.options().publicId().get(), n));
         }
         return "INSERT INTO " + table + " (" + insertColumns.stream().map(c -> quote(c)).collect(Collectors.joining(", "))

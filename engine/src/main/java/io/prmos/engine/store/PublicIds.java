@@ -36,14 +36,15 @@ public final class PublicIds {
         return c.preparedQuery(LOCK).execute(Tuple.of(caller.tenant() + "/" + entity.qualifiedName())).replaceWithVoid();
     }
 
-    /** The VALUES expression of the next number; {@code $1} is the tenant. */
-    static String nextSequence(String table) {
-        return "(SELECT coalesce(max(" + quote(SEQUENCE_COLUMN) + "), 0) + 1 FROM " + table + " WHERE " + quote("tenant_id") + " = $1)";
+    /** The VALUES expression of the next number; {@code $tenantParam} binds the tenant (as text, apart from $1). */
+    static String nextSequence(String table, int tenantParam) {
+        return "(SELECT coalesce(max(" + quote(SEQUENCE_COLUMN) + "), 0) + 1 FROM " + table + " WHERE " + quote("tenant_id")
+                + " = $" + tenantParam + "::text)";
     }
 
-    /** The VALUES expression of the formatted id; {@code $prefixParam} binds {@code "PRT-"}. */
+    /** The VALUES expression of the formatted id; {@code $prefixParam} binds {@code "PRT-"}, the next one the tenant. */
     static String nextId(String table, EntityOptions.PublicIdDef def, int prefixParam) {
-        String next = nextSequence(table) + "::text";
+        String next = nextSequence(table, prefixParam + 1) + "::text";
         return "$" + prefixParam + "::text || lpad(" + next + ", greatest(" + def.digits() + ", length(" + next + ")), '0')";
     }
 

@@ -29,11 +29,13 @@ public final class RecordWriter {
     private final TenantTransactions transactions;
     private final StatementCache statements;
     private final KernelTenantFilter tenantFilter;
+    private final HierarchyStore hierarchy;
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
         this.transactions = transactions;
         this.statements = statements;
         this.tenantFilter = tenantFilter;
+        this.hierarchy = new HierarchyStore(transactions, statements, tenantFilter);
     }
 
     public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values,
@@ -69,7 +71,10 @@ public final class RecordWriter {
         for (FieldDescriptor field : entity.fields()) {
             addColumns(params, field, values.get(field));
         }
-        entity.options().publicId().ifPresent(id -> params.add(id.prefix() + "-"));
+        entity.options().publicId().ifPresent(id -> {
+            params.add(id.prefix() + "-");
+            params.add(caller.tenant());
+        });
         return Tuple.from(params);
     }
 
@@ -91,6 +96,7 @@ public final class RecordWriter {
         String sql = "UPDATE " + s.table + " SET " + String.join(", ", sets) + match(params, caller, id, ifMatch, true, access)
                 + " RETURNING " + s.selectList;
         return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer, tenantFilter)
+                .flatMap(v -> hierarchy.refuseCycle(c, caller, entity, id, values, pointer))
                 .flatMap(v -> c.preparedQuery(sql).execute(params.tuple()))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
                 .flatMap(rows -> rows.size() == 1 ? Uni.createFrom().item(RowMapper.toJson(s, rows.iterator().next(), access.projection()))
