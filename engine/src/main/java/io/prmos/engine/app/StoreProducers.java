@@ -2,17 +2,20 @@ package io.prmos.engine.app;
 
 import io.prmos.engine.security.PermissionEvaluator;
 import io.prmos.engine.store.BulkWriter;
+import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.KernelTenantFilter;
 import io.prmos.engine.store.RecordReader;
 import io.prmos.engine.store.RecordWriter;
 import io.prmos.engine.store.StatementCache;
 import io.prmos.engine.store.TenantTransactions;
 import io.prmos.engine.validation.RecordValidator;
+import io.quarkus.arc.All;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.runtime.LaunchMode;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -90,8 +93,9 @@ public class StoreProducers {
 
     @Produces
     @ApplicationScoped
-    RecordWriter recordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
-        return new RecordWriter(transactions, statements, tenantFilter);
+    RecordWriter recordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
+                              @All List<ChangeObserver> observers) {
+        return new RecordWriter(transactions, statements, tenantFilter, observers);
     }
 
     @Produces

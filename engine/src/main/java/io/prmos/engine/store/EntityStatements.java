@@ -23,6 +23,9 @@ final class EntityStatements {
     final List<String> columns;
     final String selectList;
     final String insert;
+    /** The select list qualified by {@link #WRITTEN}, the alias of the table in a change-capturing UPDATE. */
+    final String writtenSelectList;
+    static final String WRITTEN = "written";
     /** Constraint and unique index names → the fields they guard, to explain database errors. */
     final java.util.Map<String, List<String>> constraintFields;
 
@@ -40,6 +43,7 @@ final class EntityStatements {
         this.columns = List.copyOf(cols);
         this.selectList = columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "));
         this.insert = insertStatement();
+        this.writtenSelectList = columns.stream().map(c -> quote(WRITTEN) + "." + quote(c)).collect(Collectors.joining(", "));
         this.constraintFields = constraintFields(entity);
     }
 

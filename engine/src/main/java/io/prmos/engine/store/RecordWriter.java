@@ -4,6 +4,7 @@ import static io.prmos.engine.sql.SqlIdentifier.quote;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.security.Caller;
+import io.prmos.engine.store.RecordChange.Operation;
 import io.prmos.engine.validation.Money;
 import io.prmos.metadata.catalog.Catalog;
 import io.prmos.metadata.catalog.EntityDescriptor;
@@ -22,7 +23,9 @@ import java.util.UUID;
  * Writes records: create, update (partial or full), soft delete and restore, each one statement in
  * the caller's tenant transaction. Updates are single atomic UPDATEs that bump the version, so two
  * concurrent writers never lose each other's change; If-Match adds the expected version, and the
- * permission's row predicate limits which rows the statement can reach.
+ * permission's row predicate limits which rows the statement can reach. Updates, deletes and
+ * restores return the row before and after the write from the same statement, and every write is
+ * handed to the {@link ChangeObserver}s on the transaction's connection before it commits.
  */
 public final class RecordWriter {
 
@@ -30,12 +33,19 @@ public final class RecordWriter {
     private final StatementCache statements;
     private final KernelTenantFilter tenantFilter;
     private final HierarchyStore hierarchy;
+    private final List<ChangeObserver> observers;
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
+        this(transactions, statements, tenantFilter, List.of());
+    }
+
+    public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
+                        List<ChangeObserver> observers) {
         this.transactions = transactions;
         this.statements = statements;
         this.tenantFilter = tenantFilter;
         this.hierarchy = new HierarchyStore(transactions, statements, tenantFilter);
+        this.observers = observers.stream().sorted(java.util.Comparator.comparingInt(ChangeObserver::order)).toList();
     }
 
     public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values,
@@ -63,7 +73,7 @@ public final class RecordWriter {
                 .flatMap(v -> PublicIds.lock(c, caller, entity))
                 .flatMap(v -> c.preparedQuery(s.insert).execute(insertTuple(caller, entity, values)))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
-                .map(rows -> RowMapper.toJson(s, rows.iterator().next(), access.projection()));
+                .flatMap(rows -> written(c, caller, s, Operation.CREATED, rows.iterator().next(), false, access));
     }
 
     Tuple insertTuple(Caller caller, EntityDescriptor entity, Map<FieldDescriptor, Object> values) {
@@ -90,16 +100,13 @@ public final class RecordWriter {
                 sets.add(quote(entry.getKey().columns().get(i)) + " = " + params.add(columnValues.get(i)));
             }
         }
-        sets.add(quote("version") + " = " + quote("version") + " + 1");
-        sets.add(quote("updated_at") + " = now()");
-        sets.add(quote("updated_by") + " = " + params.add(caller.user()));
-        String sql = "UPDATE " + s.table + " SET " + String.join(", ", sets) + match(params, caller, id, ifMatch, true, access)
-                + " RETURNING " + s.selectList;
+        sets.addAll(bookkeeping(params, caller));
+        String sql = capturingUpdate(s, sets, params, caller, id, ifMatch, true, access);
         return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer, tenantFilter)
                 .flatMap(v -> hierarchy.refuseCycle(c, caller, entity, id, values, pointer))
                 .flatMap(v -> c.preparedQuery(sql).execute(params.tuple()))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
-                .flatMap(rows -> rows.size() == 1 ? Uni.createFrom().item(RowMapper.toJson(s, rows.iterator().next(), access.projection()))
+                .flatMap(rows -> rows.size() == 1 ? written(c, caller, s, Operation.UPDATED, rows.iterator().next(), true, access)
                         : explainMiss(c, caller, s, id, ifMatch, true, access));
     }
 
@@ -107,14 +114,55 @@ public final class RecordWriter {
                                       OptionalLong ifMatch, boolean delete, Access access) {
         EntityStatements s = statements.of(entity);
         Params params = new Params();
-        String sql = "UPDATE " + s.table + " SET " + quote("deleted_at") + " = " + (delete ? "now()" : "NULL") + ", "
-                + quote("version") + " = " + quote("version") + " + 1, " + quote("updated_at") + " = now(), "
-                + quote("updated_by") + " = " + params.add(caller.user())
-                + match(params, caller, id, ifMatch, delete, access) + " RETURNING " + s.selectList;
+        List<String> sets = new ArrayList<>();
+        sets.add(quote("deleted_at") + " = " + (delete ? "now()" : "NULL"));
+        sets.addAll(bookkeeping(params, caller));
+        String sql = capturingUpdate(s, sets, params, caller, id, ifMatch, delete, access);
+        Operation operation = delete ? Operation.DELETED : Operation.RESTORED;
         return c.preparedQuery(sql).execute(params.tuple())
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, ""))
-                .flatMap(rows -> rows.size() == 1 ? Uni.createFrom().item(RowMapper.toJson(s, rows.iterator().next(), access.projection()))
+                .flatMap(rows -> rows.size() == 1 ? written(c, caller, s, operation, rows.iterator().next(), true, access)
                         : explainMiss(c, caller, s, id, ifMatch, delete, access));
+    }
+
+    private static List<String> bookkeeping(Params params, Caller caller) {
+        String written = quote(EntityStatements.WRITTEN);
+        return List.of(quote("version") + " = " + written + "." + quote("version") + " + 1",
+                quote("updated_at") + " = now()",
+                quote("updated_by") + " = " + params.add(caller.user()));
+    }
+
+    /**
+     * One statement that locks the matching row, updates it and returns the row after the write
+     * followed by the row before it, so observers see both images without another round trip.
+     */
+    private String capturingUpdate(EntityStatements s, List<String> sets, Params params, Caller caller, UUID id,
+                                   OptionalLong ifMatch, boolean live, Access access) {
+        String written = quote(EntityStatements.WRITTEN);
+        String before = quote("before");
+        String after = quote("after");
+        return "WITH " + before + " AS (SELECT " + s.selectList + " FROM " + s.table
+                + match(params, caller, id, ifMatch, live, access) + " FOR UPDATE), "
+                + after + " AS (UPDATE " + s.table + " AS " + written + " SET " + String.join(", ", sets)
+                + " FROM " + before + " WHERE " + written + "." + quote("id") + " = " + before + "." + quote("id")
+                + " AND " + tenantFilter.condition(params, caller) + " RETURNING " + s.writtenSelectList + ")"
+                + " SELECT " + after + ".*, " + before + ".* FROM " + after + ", " + before;
+    }
+
+    /** The written row as the response projects it, after every observer has seen the change. */
+    private Uni<ObjectNode> written(SqlConnection c, Caller caller, EntityStatements s, Operation operation, Row row,
+                                    boolean withBefore, Access access) {
+        ObjectNode response = RowMapper.toJson(s, row, access.projection());
+        if (observers.isEmpty()) {
+            return Uni.createFrom().item(response);
+        }
+        ObjectNode before = withBefore ? RowMapper.toJson(s, row, null, s.columns.size()) : null;
+        RecordChange change = new RecordChange(operation, s.entity, caller, before, RowMapper.toJson(s, row, null));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ChangeObserver observer : observers) {
+            chain = chain.flatMap(v -> observer.onChange(c, change));
+        }
+        return chain.replaceWith(response);
     }
 
     private String match(Params params, Caller caller, UUID id, OptionalLong ifMatch, boolean live, Access access) {

@@ -25,24 +25,33 @@ final class RowMapper {
     }
 
     static ObjectNode toJson(EntityStatements statements, Row row, Set<String> projection) {
+        return toJson(statements, row, projection, 0);
+    }
+
+    /**
+     * Maps the entity's columns starting at {@code offset}: a statement may return two images of a
+     * row side by side (after and before a write).
+     */
+    static ObjectNode toJson(EntityStatements statements, Row row, Set<String> projection, int offset) {
         ObjectNode out = NODES.objectNode();
         for (int i = 0; i < SystemFields.ORDER.size(); i++) {
             String name = SystemFields.ORDER.get(i);
             if (projection == null || projection.contains(name) || name.equals("id") || name.equals("version")) {
-                out.set(name, scalar(row.getValue(i)));
+                out.set(name, scalar(row.getValue(offset + i)));
             }
             if (i == 0) {
-                out.put("urn", io.prmos.engine.query.Urn.of(statements.entity, row.getValue(0).toString()).toString());
+                out.put("urn", new io.prmos.engine.query.Urn(statements.entity.module(), statements.entity.path(),
+                        (java.util.UUID) row.getValue(offset)).toString());
             }
         }
         if (statements.entity.options().publicId().isPresent()) {
-            out.set(PublicIds.COLUMN, scalar(row.getValue(statements.columns.size() - 1)));
+            out.set(PublicIds.COLUMN, scalar(row.getValue(offset + statements.columns.size() - 1)));
         }
-        Object deletedAt = row.getValue(SystemFields.ORDER.size());
+        Object deletedAt = row.getValue(offset + SystemFields.ORDER.size());
         if (deletedAt != null) {
             out.put("deleted_at", deletedAt.toString());
         }
-        int index = SystemFields.ORDER.size() + 1;
+        int index = offset + SystemFields.ORDER.size() + 1;
         for (FieldDescriptor field : statements.entity.fields()) {
             if (projection == null || projection.contains(field.name())) {
                 out.set(field.name(), field(field, row, index));
