@@ -83,7 +83,8 @@ final class Links {
             return store.touching(caller, record.toString(), type, MAX_LINKS).flatMap(links -> {
                 List<Urn> others = new ArrayList<>();
                 links.forEach(l -> Urn.parse(l.fromUrn().equals(record.toString()) ? l.toUrn() : l.fromUrn()).ifPresent(others::add));
-                return reads.read(others).map(found -> {
+                return reads.read(others).map(readable -> {
+                    Map<String, EntityReads.Found> found = new java.util.HashMap<>(readable);
                     found.putAll(self);
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.put("record", record.toString());

@@ -104,7 +104,8 @@ public final class DisplayTemplate {
                 return Optional.of("display template may only name fields, as in $name; '" + literal(ref)
                         + "' accesses a property or method");
             }
-            refs.add(literal(ref).replaceAll("^\\$!?\\{?", "").replaceAll("}$", ""));
+            String text = literal(ref);
+            refs.add(text.substring(text.lastIndexOf('$') + 1).replaceAll("^!?\\{?", "").replaceAll("}$", ""));
             return Optional.empty();
         }
         if (!(node instanceof ASTprocess) && !(node instanceof ASTText)) {

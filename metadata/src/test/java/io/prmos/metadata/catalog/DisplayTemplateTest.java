@@ -22,13 +22,13 @@ class DisplayTemplateTest {
 
     @Test
     void fieldReferencesAndTextAreAllowedAndRendered() {
-        EntityDef thing = entity("$name (${tier}) $!code #$id");
+        EntityDef thing = entity("$name (${tier}) $!code / $id");
         assertEquals(Optional.empty(), DisplayTemplate.problem(thing.display(), thing));
         DisplayTemplate template = DisplayTemplate.of(thing).orElseThrow();
-        assertEquals("Acme (gold) 7 #x", template.render(Map.of("name", "Acme", "tier", "gold", "code", "7", "id", "x")));
-        assertEquals("Acme ()  #", template.render(Map.of("name", "Acme")));
+        assertEquals("Acme (gold) 7 / x", template.render(Map.of("name", "Acme", "tier", "gold", "code", "7", "id", "x")));
+        assertEquals("Acme ()  /", template.render(Map.of("name", "Acme")));
         // values are text: template syntax inside them is never evaluated
-        assertEquals("$tier (#set)  #", template.render(Map.of("name", "$tier", "tier", "#set")));
+        assertEquals("$tier (#set)  /", template.render(Map.of("name", "$tier", "tier", "#set")));
     }
 
     @Test
