@@ -77,10 +77,10 @@ public class RecordResource {
                               @QueryParam("filter") String filter, @QueryParam("sort") String sort,
                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                               @QueryParam("fields") String fields, @QueryParam("total") String total,
-                              @QueryParam("expand") String expand) {
+                              @QueryParam("deleted") String deleted, @QueryParam("expand") String expand) {
         Target t = target(module, entity);
         AccessDecision read = t.auth().require(Operation.READ);
-        ListQuery query = ListQueryParser.parse(t.entity(), read.visibleFields(), filter, sort, limit, cursor, fields, total);
+        ListQuery query = ListQueryParser.parse(t.entity(), read.visibleFields(), filter, sort, limit, cursor, fields, total, deleted);
         var expanded = Expansions.parse(t.entity(), read.visibleFields(), expand);
         return reader.list(t.caller(), t.entity(), query, t.auth().access(read))
                 .flatMap(page -> Expansions.apply(t.reads(evaluator, lookup), t.catalog(), t.entity(), expanded, page.items())

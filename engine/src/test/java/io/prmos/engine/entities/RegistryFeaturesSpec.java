@@ -75,7 +75,7 @@ class RegistryFeaturesSpec {
 
         String module = "lock" + p.substring(1, 7);
         publish(module, "apiVersion: prm/v1\nmodule: " + module + "\nversion: 1.0.0\nroles: { partner_manager: {} }\nentities:\n"
-                + "  Loose:\n    optimisticLock: false\n    fields: { name: { type: text } }\n"
+                + "  Loose:\n    features: { optimisticLock: false }\n    fields: { name: { type: text } }\n"
                 + "  Strict:\n    requireIfMatch: true\n    fields: { name: { type: text } }\n"
                 + "permissions:\n  partner_manager:\n    Loose: { read: all, create: true, update: all, delete: all }\n"
                 + "    Strict: { read: all, create: true, update: all, delete: all }\n");

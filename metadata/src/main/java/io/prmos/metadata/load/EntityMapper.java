@@ -32,7 +32,8 @@ final class EntityMapper {
                 indexes(name, node.path("indexes")),
                 ui(node.path("ui")),
                 ManifestMapper.text(node, "renamedFrom"),
-                RegistryMapper.options(node));
+                RegistryMapper.options(node),
+                FeaturesMapper.map(node));
     }
 
     /** An unnamed index is called {@code {table}_{field}_..._idx}, as PostgreSQL would name it. */

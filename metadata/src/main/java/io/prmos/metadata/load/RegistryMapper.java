@@ -24,7 +24,7 @@ final class RegistryMapper {
         return new EntityOptions(
                 ManifestMapper.strings(entity.path("summary")),
                 publicId,
-                entity.path("optimisticLock").asBoolean(true),
+                FeaturesMapper.map(entity).optimisticLock(),
                 entity.path("requireIfMatch").asBoolean(false),
                 ManifestMapper.text(entity, "searchLanguage").orElse(EntityOptions.DEFAULT_SEARCH_LANGUAGE));
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param summary        fields a resolved reference shows besides its display name; empty = a default
  * @param publicId       a per-tenant human id such as {@code PRT-000123}, when declared
- * @param optimisticLock whether writes honour If-Match and responses carry an ETag (default true)
+ * @param optimisticLock whether writes honour If-Match and responses carry an ETag (default true); read from
+ *                       {@code features: {optimisticLock: …}} (see {@link EntityFeatures}), copied here for the engine
  * @param requireIfMatch whether writes without If-Match are refused with 428 (needs optimisticLock)
  * @param searchLanguage the PostgreSQL text search configuration of the entity's searchable fields
  */
