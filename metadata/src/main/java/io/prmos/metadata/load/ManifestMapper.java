@@ -49,6 +49,7 @@ final class ManifestMapper {
                 object(root, "events"),
                 object(root, "hooks"),
                 object(root, "agents"),
+                RegistryMapper.links(root.path("links")),
                 ModuleUiMapper.map(root.path("ui")));
     }
 
