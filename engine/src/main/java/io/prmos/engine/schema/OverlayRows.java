@@ -27,11 +27,11 @@ public final class OverlayRows {
 
     private static final String FIELD_COLUMNS = "tenant_id, module, entity, name, definition::text, access::text";
     private static final String FIELDS = "SELECT " + FIELD_COLUMNS + " FROM prm_kernel.custom_field"
-            + " WHERE ($1::text IS NULL OR tenant_id = $1) ORDER BY tenant_id, position, name";
+            + " WHERE ($1::text IS NULL OR tenant_id = $1::text) ORDER BY tenant_id, position, name";
     private static final String INSERT_FIELD = "INSERT INTO prm_kernel.custom_field"
             + " (tenant_id, module, entity, name, definition, access, position, created_by, updated_by)"
-            + " VALUES ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb,"
-            + " (SELECT coalesce(max(position), 0) + 1 FROM prm_kernel.custom_field WHERE tenant_id = $1), $7, $7)";
+            + " VALUES ($1::text, $2, $3, $4, $5::text::jsonb, $6::text::jsonb,"
+            + " (SELECT coalesce(max(position), 0) + 1 FROM prm_kernel.custom_field WHERE tenant_id = $1::text), $7, $7)";
     private static final String UPDATE_FIELD = "UPDATE prm_kernel.custom_field SET definition = $5::text::jsonb,"
             + " access = $6::text::jsonb, updated_at = now(), updated_by = $7"
             + " WHERE tenant_id = $1 AND module = $2 AND entity = $3 AND name = $4";
@@ -40,7 +40,7 @@ public final class OverlayRows {
     private static final String IN_MODULE = "SELECT " + FIELD_COLUMNS + " FROM prm_kernel.custom_field WHERE module = $1";
     private static final String VALUE_COLUMNS = "tenant_id, module, dictionary, code, label, position, active, added";
     private static final String VALUES = "SELECT " + VALUE_COLUMNS + " FROM prm_kernel.dictionary_value"
-            + " WHERE ($1::text IS NULL OR tenant_id = $1) ORDER BY tenant_id, module, dictionary, code";
+            + " WHERE ($1::text IS NULL OR tenant_id = $1::text) ORDER BY tenant_id, module, dictionary, code";
     private static final String UPSERT_VALUE = "INSERT INTO prm_kernel.dictionary_value"
             + " (" + VALUE_COLUMNS + ", updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
             + " ON CONFLICT (tenant_id, module, dictionary, code) DO UPDATE SET label = excluded.label,"
