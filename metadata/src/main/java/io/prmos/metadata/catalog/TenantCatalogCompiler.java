@@ -77,7 +77,7 @@ public final class TenantCatalogCompiler {
         Map<String, FieldDef> fields = new LinkedHashMap<>(entity.fields());
         custom.forEach(f -> fields.put(f.name(), f.def()));
         return new EntityDef(entity.name(), entity.label(), entity.pluralLabel(), entity.description(), entity.display(),
-                Collections.unmodifiableMap(fields), entity.indexes(), entity.ui(), entity.renamedFrom());
+                Collections.unmodifiableMap(fields), entity.indexes(), entity.ui(), entity.renamedFrom(), entity.features());
     }
 
     private static Map<String, DictionaryDef> dictionaries(Manifest m, TenantOverlay overlay) {
