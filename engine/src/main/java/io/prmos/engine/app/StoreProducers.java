@@ -107,6 +107,12 @@ public class StoreProducers {
 
     @Produces
     @ApplicationScoped
+    io.prmos.engine.store.OverlayData overlayData(TenantTransactions transactions, KernelTenantFilter tenantFilter) {
+        return new io.prmos.engine.store.OverlayData(transactions, tenantFilter);
+    }
+
+    @Produces
+    @ApplicationScoped
     RecordValidator recordValidator() {
         return new RecordValidator();
     }

@@ -83,7 +83,12 @@ public final class RecordWriter {
     Tuple insertTuple(Caller caller, EntityDescriptor entity, Map<FieldDescriptor, Object> values) {
         List<Object> params = new ArrayList<>(List.of(caller.tenant(), caller.user()));
         for (FieldDescriptor field : entity.fields()) {
-            addColumns(params, field, values.get(field));
+            if (!field.custom()) {
+                addColumns(params, field, values.get(field));
+            }
+        }
+        if (statements.of(entity).customIndex >= 0) {
+            params.add(CustomValues.change(values).set());
         }
         entity.options().publicId().ifPresent(id -> {
             params.add(id.prefix() + "-");
@@ -98,11 +103,20 @@ public final class RecordWriter {
         Params params = new Params();
         List<String> sets = new ArrayList<>();
         for (Map.Entry<FieldDescriptor, Object> entry : values.entrySet()) {
+            if (entry.getKey().custom()) {
+                continue;
+            }
             List<Object> columnValues = new ArrayList<>();
             addColumns(columnValues, entry.getKey(), entry.getValue());
             for (int i = 0; i < columnValues.size(); i++) {
                 sets.add(quote(entry.getKey().columns().get(i)) + " = " + params.add(columnValues.get(i)));
             }
+        }
+        CustomValues.Change custom = CustomValues.change(values);
+        if (!custom.isEmpty()) {
+            String current = quote(EntityStatements.WRITTEN) + "." + quote(FieldDescriptor.CUSTOM_COLUMN);
+            sets.add(quote(FieldDescriptor.CUSTOM_COLUMN) + " = (coalesce(" + current + ", '{}'::jsonb) || "
+                    + params.add(custom.set()) + "::text::jsonb) - " + params.add(custom.removed()) + "::text[]");
         }
         sets.addAll(bookkeeping(params, caller));
         String sql = capturingUpdate(s, sets, params, caller, id, ifMatch, true, access);

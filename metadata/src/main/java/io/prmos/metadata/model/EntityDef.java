@@ -23,4 +23,10 @@ public record EntityDef(
         Optional<String> renamedFrom,
         EntityOptions options,
         EntityFeatures features) {
+
+    /** This entity with other fields, everything else unchanged. */
+    public EntityDef withFields(Map<String, FieldDef> fields) {
+        return new EntityDef(name, label, pluralLabel, description, display, fields, indexes, ui, renamedFrom, options,
+                features);
+    }
 }

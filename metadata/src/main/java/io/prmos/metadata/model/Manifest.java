@@ -33,4 +33,14 @@ public record Manifest(
         Optional<JsonNode> agents,
         Map<String, LinkTypeDef> links,
         ModuleUi ui) {
+
+    /**
+     * This manifest with a tenant's overlay applied: other dictionaries, entities and permissions,
+     * everything else unchanged. Copies go through here so a new component is added in one place.
+     */
+    public Manifest withOverlay(Map<String, DictionaryDef> dictionaries, Map<String, EntityDef> entities,
+                                List<PermissionSet> permissions) {
+        return new Manifest(apiVersion, module, version, title, description, requires, dictionaries, entities, roles,
+                navigation, permissions, migrations, events, hooks, agents, links, ui);
+    }
 }
