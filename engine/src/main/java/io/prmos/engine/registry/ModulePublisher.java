@@ -62,6 +62,8 @@ public class ModulePublisher {
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> RegistryRows.active(c))
                 .map(installed -> Publication.prepare(installed, sources, actor))
+                .call(publication -> io.prmos.engine.overlay.CustomFieldCollisions.check(c, publication.candidateCatalog(),
+                        publication.changedVersions().stream().map(StoredVersion::module).toList()))
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
                         : apply(c, publication, plan, ModuleVersion.SUPERSEDED)

@@ -57,8 +57,8 @@ public class CsvExportResource {
     public Multi<String> export(@PathParam("module") String module, @PathParam("entity") String entityPath,
                                 @QueryParam("filter") String filter, @QueryParam("sort") String sort,
                                 @QueryParam("fields") String fields, @QueryParam("header") String header) {
-        Catalog catalog = catalogs.current();
         Caller caller = callers.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         EntityDescriptor entity = catalog.entity(module, entityPath)
                 .orElseThrow(() -> ApiProblem.notFound("no entity '" + entityPath + "' in module '" + module + "'"));
         AccessDecision read = evaluator.decide(caller, catalog, entity, Operation.READ);

@@ -66,8 +66,8 @@ public class CsvImportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<JsonNode> importRows(@PathParam("module") String module, @PathParam("entity") String entityPath,
                                     @QueryParam("dryRun") String dryRunParam, JsonNode body) {
-        Catalog catalog = catalogs.current();
         Caller caller = callers.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         EntityDescriptor entity = catalog.entity(module, entityPath)
                 .orElseThrow(() -> ApiProblem.notFound("no entity '" + entityPath + "' in module '" + module + "'"));
         AccessDecision read = evaluator.decide(caller, catalog, entity, Operation.READ);

@@ -37,6 +37,7 @@ final class EntityView {
                 .put("displayField", view.displayField())
                 .put("displayTemplate", entity.def().display());
         out.set("actions", actions(entity));
+        out.set("features", features(entity));
         ArrayNode fields = out.putArray("fields");
         Set<String> writable = grants.writable(entity);
         for (FieldDescriptor field : view.visibleFields()) {
@@ -57,10 +58,19 @@ final class EntityView {
                 .put("create", create)
                 .put("update", grants.allowed(entity, Operation.UPDATE))
                 .put("delete", grants.allowed(entity, Operation.DELETE))
-                .put("restore", grants.allowed(entity, Operation.RESTORE))
+                .put("restore", entity.features().softDelete() && grants.allowed(entity, Operation.RESTORE))
                 .put("bulk", grants.allowed(entity, Operation.BULK))
                 .put("export", true)
                 .put("import", create);
+    }
+
+    /** What the record API offers for this entity: history (audit), recycle bin (softDelete), If-Match (optimisticLock). */
+    private static ObjectNode features(EntityDescriptor entity) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("audit", entity.features().audit())
+                .put("activity", entity.features().activity())
+                .put("softDelete", entity.features().softDelete())
+                .put("optimisticLock", entity.features().optimisticLock());
     }
 
     private static ObjectNode list(EntityPresentation view) {

@@ -68,8 +68,8 @@ public class QuickFindResource {
             throw ApiProblem.badRequest("invalid-query", "q must be 1 to " + MAX_QUERY + " characters");
         }
         int limit = limit(limitParam);
-        Catalog catalog = catalogs.current();
         Caller caller = callers.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         List<Search> searches = new ArrayList<>();
         for (EntityDescriptor entity : catalog.entities()) {
             AccessDecision read = evaluator.decide(caller, catalog, entity, Operation.READ);

@@ -60,7 +60,7 @@ public class SavedViewResource {
         if (entity == null || entity.isBlank()) {
             views = SavedViewEntity.list("tenantId = ?1 and owner = ?2 order by entity, name", caller.tenant(), caller.user());
         } else {
-            UiEntities.readable(evaluator, catalogs.current(), caller, entity);
+            UiEntities.readable(evaluator, catalogs.forTenant(caller.tenant()), caller, entity);
             views = SavedViewEntity.list("tenantId = ?1 and owner = ?2 and entity = ?3 order by name",
                     caller.tenant(), caller.user(), entity);
         }
@@ -77,7 +77,7 @@ public class SavedViewResource {
     @WithTransaction
     public Uni<Response> create(JsonNode body) {
         Caller caller = callers.current();
-        Catalog catalog = catalogs.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         String entityName = body == null ? null : body.path("entity").asText(null);
         if (entityName == null) {
             throw SavedViewRequest.invalid(List.of(SavedViewRequest.error("/entity", "entity is required, e.g. partners.Partner")));
@@ -102,7 +102,7 @@ public class SavedViewResource {
     @WithTransaction
     public Uni<JsonNode> replace(@PathParam("id") String id, JsonNode body) {
         Caller caller = callers.current();
-        Catalog catalog = catalogs.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         return owned(caller, id).flatMap(view -> {
             EntityDescriptor entity = UiEntities.readable(evaluator, catalog, caller, view.entity);
             String named = body == null ? null : body.path("entity").asText(null);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.identity.DevIdentityConfig;
 import io.prmos.engine.registry.CatalogHolder;
+import io.prmos.engine.security.Caller;
 import io.prmos.engine.security.CallerResolver;
 import io.prmos.engine.security.PermissionEvaluator;
 import io.quarkus.security.Authenticated;
@@ -67,7 +68,8 @@ public class UiResource {
     @Path("metadata")
     @Authenticated
     public Response metadata(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        UiMetadataBuilder.UiMetadata metadata = builder.build(catalogs.current(), callers.current());
+        Caller caller = callers.current();
+        UiMetadataBuilder.UiMetadata metadata = builder.build(catalogs.forTenant(caller.tenant()), caller);
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setNoCache(true);

@@ -137,6 +137,31 @@ class UiMetadataBuilderTest {
         assertEquals("first_name", person.path("displayField").asText());
     }
 
+    @Test
+    void withoutSoftDeleteThereIsNothingToRestoreAndNoHintsMeansDefaults(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(dir.resolve("notes/module.yaml"), String.join("\n",
+                "apiVersion: prm/v1", "module: notes", "version: 1.0.0",
+                "entities:", "  Note:", "    features: { softDelete: false }", "    fields:",
+                "      title: { type: text, filterable: true }", "      body: { type: longtext }", "      meta: { type: json }",
+                "roles: { writer: {} }",
+                "permissions:", "  writer:", "    Note: { read: all, create: true, update: all, delete: all, restore: all }", ""));
+        ModuleSetCompiler.Result result = new ModuleSetCompiler().compileDirectory(dir);
+        assertTrue(result.ok(), () -> result.problems().toString());
+        JsonNode note = builder.build(result.catalog().orElseThrow(), new Caller("acme", "w", "w", Set.of("writer")))
+                .document().path("entities").path("notes.Note");
+        assertTrue(note.path("actions").path("delete").asBoolean());
+        assertFalse(note.path("actions").path("restore").asBoolean(), "a hard-deleted record cannot be restored");
+        assertFalse(note.path("features").path("softDelete").asBoolean());
+        assertEquals(List.of("title"), strings(note.path("list").path("columns")), "longtext and json are no default columns");
+        assertEquals(List.of("title"), strings(note.path("list").path("searchFields")), "the display field when nothing is searchable");
+        assertEquals("title", note.path("displayField").asText());
+        JsonNode form = note.path("form").path("sections");
+        assertEquals(1, form.size());
+        assertEquals("Note", form.get(0).path("label").asText());
+        assertEquals(List.of("title", "body", "meta"), strings(form.get(0).path("fields")));
+    }
+
     private static int formFieldCount(JsonNode entity, String name) {
         return (int) entity.path("form").findValues("fields").stream()
                 .flatMap(a -> strings(a).stream()).filter(name::equals).count();

@@ -8,6 +8,7 @@ import java.util.Optional;
  * An entity as written in a manifest; fields keep their declaration order.
  *
  * @param renamedFrom the entity's name in an earlier version of the module (its table is renamed on publish)
+ * @param options     entity registry switches: summary, publicId, If-Match requirement, search language
  * @param features    platform features switched on or off: audit, activity, softDelete, optimisticLock
  */
 public record EntityDef(
@@ -20,5 +21,12 @@ public record EntityDef(
         List<IndexDef> indexes,
         EntityUi ui,
         Optional<String> renamedFrom,
+        EntityOptions options,
         EntityFeatures features) {
+
+    /** This entity with other fields, everything else unchanged. */
+    public EntityDef withFields(Map<String, FieldDef> fields) {
+        return new EntityDef(name, label, pluralLabel, description, display, fields, indexes, ui, renamedFrom, options,
+                features);
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param roles       roles this module declares, by name; roles are global, so two modules may declare the same one
  * @param permissions what this module grants, one set per role, in manifest order
  * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
+ * @param links       link types this module declares, by name
  * @param ui          module-level UI contributions (slots); {@link ModuleUi#NONE} when absent
  */
 public record Manifest(
@@ -30,5 +31,16 @@ public record Manifest(
         Optional<JsonNode> events,
         Optional<JsonNode> hooks,
         Optional<JsonNode> agents,
+        Map<String, LinkTypeDef> links,
         ModuleUi ui) {
+
+    /**
+     * This manifest with a tenant's overlay applied: other dictionaries, entities and permissions,
+     * everything else unchanged. Copies go through here so a new component is added in one place.
+     */
+    public Manifest withOverlay(Map<String, DictionaryDef> dictionaries, Map<String, EntityDef> entities,
+                                List<PermissionSet> permissions) {
+        return new Manifest(apiVersion, module, version, title, description, requires, dictionaries, entities, roles,
+                navigation, permissions, migrations, events, hooks, agents, links, ui);
+    }
 }
