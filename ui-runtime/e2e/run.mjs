@@ -274,6 +274,21 @@ try {
     expect(back.status === 200, `restored record answers 200, got ${back.status}`);
   }, { page });
 
+  await step('restore a deleted record from the recycle bin', async () => {
+    const t = await token(BASE, 'alice');
+    const victim = (await api(BASE, 'GET', `/api/v1/partners/partner?filter=${encodeURIComponent("name eq 'Seed partner 01'")}`, t)).items[0];
+    await api(BASE, 'DELETE', `/api/v1/partners/partner/${victim.id}`, t);
+    await page.goto(`${BASE}/o/partners/partner`);
+    await page.getByRole('button', { name: 'Recycle bin' }).click();
+    await page.getByRole('heading', { name: 'Partners: recycle bin' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Select Seed partner 01' }).check();
+    await shot(page, '12-recycle-bin');
+    await page.getByRole('region', { name: 'Bulk actions' }).getByRole('button', { name: 'Restore' }).click();
+    await page.getByText('1 Partner restored').waitFor();
+    const back = await fetch(`${BASE}/api/v1/partners/partner/${victim.id}`, { headers: { Authorization: `Bearer ${t}` } });
+    expect(back.status === 200, `restored from the bin, got ${back.status}`);
+  }, { page, continueOnFailure: true });
+
   await step('quick find jumps to a record', async () => {
     await page.getByRole('textbox', { name: 'Quick find' }).fill('Seed partner 07');
     await page.getByRole('option', { name: 'Seed partner 07' }).click();
@@ -302,13 +317,13 @@ try {
     expect(await carol.getByRole('link', { name: 'New Partner' }).count() === 0, 'no New button');
     expect(await carol.getByRole('button', { name: 'Import' }).count() === 0, 'no Import button');
     expect(await carol.getByRole('checkbox').count() === 0, 'no selection checkboxes');
-    await shot(carol, '12-viewer-list');
+    await shot(carol, '13-viewer-list');
     await rows(carol, 'Partners').first().getByRole('link').first().click();
     await carol.locator('dd[data-field="name"]').waitFor();
     expect(await carol.getByRole('link', { name: 'Edit' }).count() === 0, 'no Edit link');
     expect(await carol.getByRole('button', { name: 'Delete' }).count() === 0, 'no Delete button');
     expect(await carol.locator('dd[data-field="notes"]').count() === 0, 'hidden field notes is absent');
-    await shot(carol, '13-viewer-detail');
+    await shot(carol, '14-viewer-detail');
     await carol.goto(`${carol.url()}/edit`);
     await carol.getByRole('heading', { name: 'Not found' }).waitFor();
   }, { page: carol, continueOnFailure: true });

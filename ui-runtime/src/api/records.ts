@@ -10,6 +10,8 @@ export interface ListParams {
   limit?: number;
   fields?: string;
   total?: 'exact' | 'estimate';
+  /** Soft-deleted records: left out by default; `only` lists the recycle bin. */
+  deleted?: 'exclude' | 'include' | 'only';
 }
 
 export function listRecords(entityApi: string, p: ListParams): Promise<Page> {

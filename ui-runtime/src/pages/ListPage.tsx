@@ -8,6 +8,7 @@ import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import IconSearch from '@tabler/icons-react/icons/IconSearch';
 import IconUpload from '@tabler/icons-react/icons/IconUpload';
 import IconX from '@tabler/icons-react/icons/IconX';
+import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -53,6 +54,8 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
   const chosen = params.get('cols')?.split(',').filter(Boolean) ?? null;
   const columns = visibleColumns(entity, chosen);
   const viewId = params.get('view');
+  // The recycle bin: the same list over soft-deleted records, with Restore as the bulk action.
+  const bin = params.get('bin') === '1' && entity.actions.restore;
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -97,8 +100,9 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
   const fieldNames = [...new Set(['id', 'version', ...(display ? [display] : []), ...columns.map((c) => c.name)])].join(',');
 
   const list = useInfiniteQuery({
-    queryKey: ['list', entity.api, filter, sort, fieldNames],
-    queryFn: ({ pageParam }) => listRecords(entity.api, { filter: filter || undefined, sort: sort || undefined, cursor: pageParam, limit: PAGE_SIZE, fields: fieldNames }),
+    queryKey: ['list', entity.api, filter, sort, fieldNames, bin],
+    queryFn: ({ pageParam }) =>
+      listRecords(entity.api, { filter: filter || undefined, sort: sort || undefined, cursor: pageParam, limit: PAGE_SIZE, fields: fieldNames, deleted: bin ? 'only' : undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? null,
   });
@@ -134,11 +138,16 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
   return (
     <>
       <PageHeader
-        crumbs={[{ label: entity.pluralLabel }]}
-        title={entity.pluralLabel}
+        crumbs={bin ? [{ label: entity.pluralLabel, to: entity.route }, { label: 'Recycle bin' }] : [{ label: entity.pluralLabel }]}
+        title={bin ? `${entity.pluralLabel}: recycle bin` : entity.pluralLabel}
         actions={
           <>
-            {entity.actions.import && entity.actions.create && (
+            {entity.actions.restore && (
+              <Button variant="subtle" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => { setSelected({}); update({ bin: bin ? null : '1' }); }}>
+                {bin ? 'Back to the list' : 'Recycle bin'}
+              </Button>
+            )}
+            {!bin && entity.actions.import && entity.actions.create && (
               <Button variant="default" leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setImportOpen(true)}>
                 Import
               </Button>
@@ -148,7 +157,7 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
                 Export CSV
               </Button>
             )}
-            {entity.actions.create && (
+            {!bin && entity.actions.create && (
               <Button component={Link} to={`${entity.route}/new`} leftSection={<IconPlus size={16} aria-hidden />}>
                 New {entity.label}
               </Button>
@@ -188,10 +197,15 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
         <Paper p="xs" mb="sm" bg="brand.0" role="region" aria-label="Bulk actions">
           <Group gap="sm">
             <Text size="sm" fw={600}>{selectedRecords.length} selected</Text>
-            {entity.actions.update && (entity.actions.bulk ?? true) && (
+            {bin && (
+              <Button size="xs" variant="light" onClick={() => bulkDelete.restore(selectedRecords.map((r) => r.id)).then(() => setSelected({}))}>
+                Restore
+              </Button>
+            )}
+            {!bin && entity.actions.update && (entity.actions.bulk ?? true) && (
               <Button size="xs" variant="default" onClick={() => setBulkOpen(true)}>Update field…</Button>
             )}
-            {entity.actions.delete && (
+            {!bin && entity.actions.delete && (
               <Button size="xs" color="red" variant="light" onClick={() => bulkDelete.run(selectedRecords)} loading={bulkDelete.busy}>
                 Delete
               </Button>
@@ -214,13 +228,13 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
             loading={list.isPending}
             sortKeys={sortKeys}
             onSort={(keys) => update({ sort: keys.length ? keys.map((k) => (k.desc ? '-' : '') + k.field).join(',') : null })}
-            selectable={entity.actions.update || entity.actions.delete}
+            selectable={bin ? entity.actions.restore : entity.actions.update || entity.actions.delete}
             selected={selected}
             onSelect={setSelected}
           />
           {!list.isPending && records.length === 0 && (
             <Paper p="xl" ta="center">
-              <Text fw={600}>{filtered ? `No ${entity.pluralLabel.toLowerCase()} match` : `No ${entity.pluralLabel.toLowerCase()} yet`}</Text>
+              <Text fw={600}>{bin ? 'The recycle bin is empty' : filtered ? `No ${entity.pluralLabel.toLowerCase()} match` : `No ${entity.pluralLabel.toLowerCase()} yet`}</Text>
               <Text size="sm" c="dimmed" mb="sm">
                 {filtered ? 'Change the search or the filter.' : entity.actions.create ? `Create the first ${entity.label.toLowerCase()}.` : 'Nothing to show.'}
               </Text>
