@@ -23,6 +23,8 @@ public final class SemanticChecker {
             EntityRules.check(context);
             PermissionRules.check(context);
             MigrationRules.check(context);
+            BehaviourRules.check(context);
+            ExpressionRules.check(context);
             problems.addAll(module.ruleProblems());
         }
         DependencyRules.check(modules, byName, problems);

@@ -21,7 +21,7 @@ final class FieldMapper {
                 ManifestMapper.text(node, "description").orElse(null),
                 flag(node, "required"),
                 flag(node, "unique"),
-                flag(node, "readOnly"),
+                flag(node, "readOnly") || node.has("formula"),
                 flag(node, "filterable"),
                 flag(node, "sortable"),
                 flag(node, "searchable"),
@@ -31,7 +31,8 @@ final class FieldMapper {
                 integer(node, "minLength"),
                 integer(node, "maxLength"),
                 ManifestMapper.text(node, "pattern"),
-                ManifestMapper.text(node, "renamedFrom"));
+                ManifestMapper.text(node, "renamedFrom"),
+                ManifestMapper.text(node, "formula"));
     }
 
     static FieldType type(JsonNode node) {

@@ -8,6 +8,10 @@ import java.util.Optional;
  * An entity as written in a manifest; fields keep their declaration order.
  *
  * @param renamedFrom the entity's name in an earlier version of the module (its table is renamed on publish)
+ * @param validations CEL rules every write must satisfy
+ * @param workflow    the state machine on one of its fields, if any
+ * @param hooks       the Java hooks its writes run
+ * @param actions     custom actions on its records, by name
  */
 public record EntityDef(
         String name,
@@ -18,5 +22,9 @@ public record EntityDef(
         Map<String, FieldDef> fields,
         List<IndexDef> indexes,
         EntityUi ui,
-        Optional<String> renamedFrom) {
+        Optional<String> renamedFrom,
+        List<ValidationRule> validations,
+        Optional<Workflow> workflow,
+        EntityHooks hooks,
+        Map<String, ActionDef> actions) {
 }
