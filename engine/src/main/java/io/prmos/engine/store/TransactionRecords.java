@@ -54,6 +54,16 @@ public final class TransactionRecords {
                 ? Optional.of(RowMapper.toJson(s, rows.iterator().next(), null)) : Optional.empty());
     }
 
+    /** The live record, locked until the transaction ends (the first step of a read-check-write). */
+    public Uni<Optional<ObjectNode>> lock(SqlConnection c, Caller caller, EntityDescriptor entity, UUID id) {
+        EntityStatements s = statements.of(entity);
+        Params params = new Params();
+        String sql = "SELECT " + s.selectList + " FROM " + s.table + " WHERE " + tenantFilter.condition(params, caller)
+                + " AND " + quote("id") + " = " + params.add(id) + " AND " + quote("deleted_at") + " IS NULL FOR UPDATE";
+        return c.preparedQuery(sql).execute(params.tuple()).map(rows -> rows.iterator().hasNext()
+                ? Optional.of(RowMapper.toJson(s, rows.iterator().next(), null)) : Optional.empty());
+    }
+
     /** Live records matching the query's filter, in its order, at most its limit. */
     public Uni<List<ObjectNode>> find(SqlConnection c, Caller caller, EntityDescriptor entity, ListQuery query) {
         EntityStatements s = statements.of(entity);
