@@ -82,14 +82,15 @@ public final class BulkWriter {
                         .onFailure().recoverWithUni(failure -> c.query(ROLLBACK_TO_SAVEPOINT).execute()
                                 .flatMap(x -> locateFailure(c, s, creates, tuples))
                                 .flatMap(x -> Uni.createFrom().failure(DatabaseErrors.translate(s, failure, "/operations")))))
-                .map(rows -> {
-                    List<ObjectNode> created = new ArrayList<>();
+                .flatMap(rows -> {
+                    List<Row> written = new ArrayList<>();
                     for (RowSet<Row> set = rows; set != null; set = set.next()) {
-                        for (Row row : set) {
-                            created.add(RowMapper.toJson(s, row, access.projection()));
-                        }
+                        set.forEach(written::add);
                     }
-                    return created;
+                    // Observers (outbox, audit) see every created row, in order, inside the batch's transaction.
+                    return Multi.createFrom().iterable(written)
+                            .onItem().transformToUniAndConcatenate(row -> writer.created(c, caller, s, row, access))
+                            .collect().asList();
                 });
     }
 

@@ -23,6 +23,7 @@ public final class SemanticChecker {
             EntityRules.check(context);
             PermissionRules.check(context);
             MigrationRules.check(context);
+            EventRules.check(context);
             problems.addAll(module.ruleProblems());
         }
         DependencyRules.check(modules, byName, problems);
