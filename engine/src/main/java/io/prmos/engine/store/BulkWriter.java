@@ -91,14 +91,13 @@ public final class BulkWriter {
                                 .flatMap(x -> locateFailure(c, s, creates, tuples))
                                 .flatMap(x -> Uni.createFrom().failure(DatabaseErrors.translate(s, failure, "/operations")))))
                 .flatMap(rows -> {
-                    List<Row> created = new ArrayList<>();
+                    List<Row> written = new ArrayList<>();
                     for (RowSet<Row> set = rows; set != null; set = set.next()) {
-                        set.forEach(created::add);
+                        set.forEach(written::add);
                     }
-                    // every created row is handed to the observers (after-hooks, outbox) like a single create
-                    return Multi.createFrom().iterable(created)
-                            .onItem().transformToUniAndConcatenate(row -> writer.written(c, caller, s,
-                                    RecordChange.Operation.CREATED, row, false, access))
+                    // Observers (outbox, audit) see every created row, in order, inside the batch's transaction.
+                    return Multi.createFrom().iterable(written)
+                            .onItem().transformToUniAndConcatenate(row -> writer.created(c, caller, s, row, access))
                             .collect().asList();
                 });
     }

@@ -195,6 +195,11 @@ public final class RecordWriter {
                 + " SELECT " + after + ".*, " + before + ".* FROM " + after + ", " + before;
     }
 
+    /** A row created by a batched INSERT (BulkWriter), handed to the observers like a single create. */
+    Uni<ObjectNode> created(SqlConnection c, Caller caller, EntityStatements s, Row row, Access access) {
+        return written(c, caller, s, Operation.CREATED, row, false, access);
+    }
+
     /** The written row as the response projects it, after every observer has seen the change. */
     Uni<ObjectNode> written(SqlConnection c, Caller caller, EntityStatements s, Operation operation, Row row,
                                     boolean withBefore, Access access) {

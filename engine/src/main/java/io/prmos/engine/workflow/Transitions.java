@@ -95,6 +95,8 @@ public class Transitions {
             return Uni.createFrom().voidItem();
         }
         Map<String, Object> payload = new LinkedHashMap<>();
+        // the first URN of a custom event's payload is the record it is about (its subject in the event log)
+        payload.put("record", "urn:prm:" + entity.module() + ":" + entity.path() + ":" + after.path("id").asText());
         payload.put("id", after.path("id").asText());
         payload.put("entity", entity.qualifiedName());
         payload.put("transition", transition.name());

@@ -220,9 +220,9 @@ class HookSpec {
                 .replace("afterUpdate: [hooktest.Recorder]", "afterUpdate: [hooktest.NotThere]")
                 .replace("hooktest.Note", "hookmissing.Note");
         HookTestModule.publish("hookmissing", manifest).then().statusCode(422)
-                .body("problems.pointer", hasItem("/entities/Thing/hooks/afterUpdate/0"))
-                .body("problems.message", hasItem(containsString("hook 'hooktest.NotThere' is not installed")))
-                .body("problems.line", hasItem(greaterThan(1)));
+                .body("errors.pointer", hasItem("/entities/Thing/hooks/afterUpdate/0"))
+                .body("errors.message", hasItem(containsString("hook 'hooktest.NotThere' is not installed")))
+                .body("errors.line", hasItem(greaterThan(1)));
         given().get("/api/v1/hookmissing/thing").then().statusCode(404);
     }
 
@@ -232,8 +232,8 @@ class HookSpec {
                 .replace("formula: \"score * 2\"", "formula: \"scor * 2\"")
                 .replace("score >= 80\"", "score\"");
         HookTestModule.publish("hookbadcel", manifest).then().statusCode(422)
-                .body("problems.pointer", hasItems("/entities/Thing/fields/doubled/formula", "/entities/Thing/validations/0/rule"))
-                .body("problems.message", hasItem(containsString("undeclared reference to 'scor'")))
-                .body("problems.message", hasItem(containsString("expected bool")));
+                .body("errors.pointer", hasItems("/entities/Thing/fields/doubled/formula", "/entities/Thing/validations/0/rule"))
+                .body("errors.message", hasItem(containsString("undeclared reference to 'scor'")))
+                .body("errors.message", hasItem(containsString("expected bool")));
     }
 }

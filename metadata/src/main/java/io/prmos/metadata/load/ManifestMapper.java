@@ -46,7 +46,7 @@ final class ManifestMapper {
                 navigation(root.path("navigation"), module),
                 new PermissionMapper(ruleProblems).permissions(root.path("permissions")),
                 migrations(root.path("migrations")),
-                object(root, "events"),
+                EventsMapper.map(root.path("events")),
                 object(root, "hooks"),
                 object(root, "agents"));
     }

@@ -7,11 +7,12 @@ import java.util.Optional;
 
 /**
  * A module manifest after schema validation. Sections that later capabilities give behaviour to
- * (events, hooks, agents) are kept as validated JSON until their own model lands.
+ * (hooks, agents) are kept as validated JSON until their own model lands.
  *
  * @param roles       roles this module declares, by name; roles are global, so two modules may declare the same one
  * @param permissions what this module grants, one set per role, in manifest order
  * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
+ * @param events      custom events published, events subscribed to, declared webhooks ({@link EventsDef#none()} when absent)
  */
 public record Manifest(
         String apiVersion,
@@ -26,7 +27,7 @@ public record Manifest(
         Optional<Navigation> navigation,
         List<PermissionSet> permissions,
         List<MigrationDirective> migrations,
-        Optional<JsonNode> events,
+        EventsDef events,
         Optional<JsonNode> hooks,
         Optional<JsonNode> agents) {
 }

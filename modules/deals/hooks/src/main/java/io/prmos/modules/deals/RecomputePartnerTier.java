@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * After a deal is created, updated or deleted: recomputes the won-deal total ({@code won_total}) of
  * the partners the deal belongs (or belonged) to, promotes a partner whose total earns a higher tier
- * ({@link PartnerTiers}), and emits {@code partners.PartnerTierChanged} for each promotion — all in
+ * ({@link PartnerTiers}), and emits {@code partners.PartnerTierChanged {partner: urn, from, to, wonTotal}} for each promotion — all in
  * the deal's transaction. Deals that neither are nor were won change nothing.
  */
 @HookId("deals.RecomputePartnerTier")
@@ -76,7 +76,7 @@ public class RecomputePartnerTier implements RecordHook {
         context.records("partners.Partner").update(partnerId, changes);
         if (promoted) {
             Map<String, Object> event = new LinkedHashMap<>();
-            event.put("partner", partnerId.toString());
+            event.put("partner", "urn:prm:partners:partner:" + partnerId);
             event.put("from", current);
             event.put("to", earned);
             event.put("wonTotal", total);
