@@ -230,7 +230,7 @@ class HookSpec {
     void publishingAnExpressionThatDoesNotTypeCheckIsRefusedWithItsLocation() {
         String manifest = HookTestModule.MANIFEST.replace("module: hooktest", "module: hookbadcel")
                 .replace("formula: \"score * 2\"", "formula: \"scor * 2\"")
-                .replace("score >= 80\"", "score\"");
+                .replace("\"tier != 'platinum' || score >= 80\"", "\"score + 1\"");
         HookTestModule.publish("hookbadcel", manifest).then().statusCode(422)
                 .body("errors.pointer", hasItems("/entities/Thing/fields/doubled/formula", "/entities/Thing/validations/0/rule"))
                 .body("errors.message", hasItem(containsString("undeclared reference to 'scor'")))

@@ -25,7 +25,7 @@ final class HookTestModule {
             entities:
               Thing:
                 fields:
-                  name: { type: text, required: true, maxLength: 100 }
+                  name: { type: text, required: true, maxLength: 100, filterable: true }
                   code: { type: text, maxLength: 40 }
                   score: { type: integer, min: 0, max: 1000 }
                   tier: { type: text, maxLength: 20 }
@@ -51,7 +51,13 @@ final class HookTestModule {
                         by: { type: integer, minimum: 1, maximum: 10 }
               Note:
                 fields:
-                  text: { type: text, required: true, maxLength: 200 }
+                  text: { type: text, required: true, maxLength: 200, filterable: true }
+            automations:
+              - name: big_score_note
+                on: hooktest.ThingCreated
+                when: "event.data.changes.score.new > 100"
+                do:
+                  - create: { entity: hooktest.Note, values: { text: "'automation: ' + event.data.changes.name.new" } }
             permissions:
               partner_manager:
                 Thing: { read: all, create: true, update: all, delete: all, restore: all, bulk: true }

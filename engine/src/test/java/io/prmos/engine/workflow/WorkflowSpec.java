@@ -92,8 +92,8 @@ class WorkflowSpec {
         String id = deal(partner(), 1000);
         given().post(transition(id, "qualify")).then().statusCode(200)
                 .body("stage", equalTo("qualified"))
-                .body("probability", equalTo(20))
-                .body("weighted_amount", equalTo(200))
+                .body("probability", equalTo(20.0f))
+                .body("weighted_amount", equalTo(200.0f))
                 .body("version", equalTo(2));
         List<io.vertx.core.json.JsonObject> qualified = events("deals.DealQualified", "urn:prm:deals:deal:" + id);
         assertEquals(1, qualified.size(), qualified.toString());
@@ -134,7 +134,7 @@ class WorkflowSpec {
         given().header("Authorization", Tokens.bearer("bob")).post(transition(id, "negotiate")).then().statusCode(200)
                 .body("stage", equalTo("negotiation"));
         given().header("Authorization", Tokens.bearer("dave")).post(transition(id, "win")).then().statusCode(404);
-        given().post(transition(id, "win")).then().statusCode(200).body("stage", equalTo("won")).body("probability", equalTo(100));
+        given().post(transition(id, "win")).then().statusCode(200).body("stage", equalTo("won")).body("probability", equalTo(100.0f));
     }
 
     @Test
@@ -159,7 +159,7 @@ class WorkflowSpec {
 
         // a won deal reopened by deletion: the total drops, the tier stays (no automatic demotion)
         given().delete(DEALS + "/" + large).then().statusCode(204);
-        given().get(PARTNERS + "/" + partner).then().body("won_total", equalTo(40000)).body("tier", equalTo("gold"));
+        given().get(PARTNERS + "/" + partner).then().body("won_total", equalTo(40000.0f)).body("tier", equalTo("gold"));
         json().body(map("won_total", 5)).patch(PARTNERS + "/" + partner).then().statusCode(422)
                 .body("errors[0].pointer", equalTo("/won_total"));
     }

@@ -25,6 +25,7 @@ public final class SemanticChecker {
             MigrationRules.check(context);
             BehaviourRules.check(context);
             ExpressionRules.check(context);
+            AutomationRules.check(context);
             EventRules.check(context);
             problems.addAll(module.ruleProblems());
         }

@@ -2,6 +2,7 @@ package io.prmos.metadata.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prmos.metadata.model.ActionDef;
+import io.prmos.metadata.model.Automation;
 import io.prmos.metadata.model.EntityHooks;
 import io.prmos.metadata.model.Transition;
 import io.prmos.metadata.model.ValidationRule;
@@ -61,6 +62,42 @@ final class BehaviourMapper {
         }
         Optional<Integer> timeout = node.has("timeoutMillis") ? Optional.of(node.get("timeoutMillis").asInt()) : Optional.empty();
         return new EntityHooks(Collections.unmodifiableMap(phases), timeout);
+    }
+
+    static List<Automation> automations(JsonNode node) {
+        List<Automation> out = new ArrayList<>();
+        for (JsonNode item : node) {
+            List<Automation.Step> steps = new ArrayList<>();
+            for (JsonNode step : item.path("do")) {
+                steps.add(step(step));
+            }
+            out.add(new Automation(item.path("name").asText(), item.path("on").asText(), ManifestMapper.text(item, "when"),
+                    List.copyOf(steps)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The schema guarantees exactly one of create, update, emit, webhook. */
+    private static Automation.Step step(JsonNode step) {
+        if (step.has("create")) {
+            JsonNode c = step.get("create");
+            return new Automation.CreateRecord(c.path("entity").asText(), expressions(c.path("values")));
+        }
+        if (step.has("update")) {
+            JsonNode u = step.get("update");
+            return new Automation.UpdateRecord(u.path("entity").asText(), u.path("id").asText(), expressions(u.path("values")));
+        }
+        if (step.has("emit")) {
+            JsonNode e = step.get("emit");
+            return new Automation.Emit(e.path("event").asText(), expressions(e.path("payload")));
+        }
+        return new Automation.Webhook(step.path("webhook").asText());
+    }
+
+    private static Map<String, String> expressions(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return Collections.unmodifiableMap(out);
     }
 
     static Map<String, ActionDef> actions(JsonNode node) {

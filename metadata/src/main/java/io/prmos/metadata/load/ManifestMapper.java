@@ -48,7 +48,8 @@ final class ManifestMapper {
                 migrations(root.path("migrations")),
                 EventsMapper.map(root.path("events")),
                 object(root, "hooks"),
-                object(root, "agents"));
+                object(root, "agents"),
+                BehaviourMapper.automations(root.path("automations")));
     }
 
     static Optional<String> text(JsonNode node, String key) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param roles       roles this module declares, by name; roles are global, so two modules may declare the same one
  * @param permissions what this module grants, one set per role, in manifest order
  * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
+ * @param automations event-triggered actions run after commit (docs/rules.md#automations)
  * @param events      custom events published, events subscribed to, declared webhooks ({@link EventsDef#none()} when absent)
  */
 public record Manifest(
@@ -29,5 +30,6 @@ public record Manifest(
         List<MigrationDirective> migrations,
         EventsDef events,
         Optional<JsonNode> hooks,
-        Optional<JsonNode> agents) {
+        Optional<JsonNode> agents,
+        List<Automation> automations) {
 }
