@@ -138,6 +138,16 @@ class WorkflowSpec {
     }
 
     @Test
+    void theOpenApiDocumentListsTheTransitionsTheCallersRolesAllow() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/deals/deal/{id}/transitions/win"))
+                .body("paths", hasKey("/api/v1/deals/deal/{id}/transitions/qualify"));
+        given().header("Authorization", Tokens.bearer("bob")).get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", not(hasKey("/api/v1/deals/deal/{id}/transitions/win")))
+                .body("paths", hasKey("/api/v1/deals/deal/{id}/transitions/qualify"));
+    }
+
+    @Test
     void winningDealsRecomputesThePartnersWonTotalAndPromotesItsTier() {
         String partner = partner();
         given().get(PARTNERS + "/" + partner).then().body("tier", equalTo("registered"));
