@@ -25,7 +25,7 @@ class BehaviourRulesTest {
             dictionaries:
               status: [draft, open, closed]
             entities:
-              Order:
+              Purchase:
                 fields:
                   name: { type: text }
                   status: { type: dictionary, dictionary: status, default: draft }
@@ -57,18 +57,18 @@ class BehaviourRulesTest {
                       - { rule: "qty > 0", message: m, field: nope }
                 """);
         assertEquals(List.of(
-                "shop/module.yaml:15:41 /entities/Order/fields/total/formula: expression does not type-check: undeclared reference to 'qtty' (in container '') at position 22 of the expression",
-                "shop/module.yaml:17:17 /entities/Order/validations/0/rule: expression does not type-check: the expression returns int, expected bool",
-                "shop/module.yaml:18:40 /entities/Order/validations/1/field: 'nope' is not a field of entity 'Order'"), problems);
+                "shop/module.yaml:15:40 /entities/Purchase/fields/total/formula: expression does not type-check: undeclared reference to 'qtty' (in container '') at position 22 of the expression",
+                "shop/module.yaml:17:17 /entities/Purchase/validations/0/rule: expression does not type-check: the expression returns int, expected bool",
+                "shop/module.yaml:18:47 /entities/Purchase/validations/1/field: 'nope' is not a field of entity 'Purchase'"), problems);
     }
 
     @Test
     void aFormulaOfTheWrongTypeOrWithADefaultIsRefused() {
         List<String> problems = problems(HEAD.replace("formula: \"price.amount * double(qty)\"", "formula: \"name\", default: 1"));
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("/entities/Order/fields/total/default: a formula field is computed; it cannot have a default"), problems.toString());
-        assertTrue(problems.get(1).contains("/entities/Order/fields/total/formula: expression does not type-check: the expression returns string, expected double"),
-                problems.toString());
+        assertEquals(List.of(
+                "shop/module.yaml:15:40 /entities/Purchase/fields/total/formula: expression does not type-check: the expression returns string, expected double",
+                "shop/module.yaml:15:48 /entities/Purchase/fields/total/default: a formula field is computed; it cannot have a default"), problems);
     }
 
     @Test
@@ -81,14 +81,14 @@ class BehaviourRulesTest {
                         close: { from: [open, gone], to: closed, roles: [ghost], guard: "qty", set: { status: open, total: 1, nope: 2 }, emit: Closed }
                 """);
         assertEquals(List.of(
-                "shop/module.yaml:18:16 /entities/Order/workflow/initial: the state field's default 'draft' differs from the initial state 'open'; remove the default or make them equal",
-                "shop/module.yaml:20:33 /entities/Order/workflow/transitions/close/from/1: 'gone' is not a value of dictionary 'status'",
-                "shop/module.yaml:20:58 /entities/Order/workflow/transitions/close/roles/0: role 'ghost' is not declared in this module or a module it requires",
-                "shop/module.yaml:20:73 /entities/Order/workflow/transitions/close/guard: expression does not type-check: the expression returns int, expected bool",
-                "shop/module.yaml:20:86 /entities/Order/workflow/transitions/close/set/status: a transition cannot set 'status': it is the state field; use to:",
-                "shop/module.yaml:20:99 /entities/Order/workflow/transitions/close/set/total: a transition cannot set 'total': it is a formula field",
-                "shop/module.yaml:20:109 /entities/Order/workflow/transitions/close/set/nope: 'nope' is not a field of entity 'Order'",
-                "shop/module.yaml:20:124 /entities/Order/workflow/transitions/close/emit: 'Closed' is not an event name like module.EventName"),
+                "shop/module.yaml:18:16 /entities/Purchase/workflow/initial: the state field's default 'draft' differs from the initial state 'open'; remove the default or make them equal",
+                "shop/module.yaml:20:31 /entities/Purchase/workflow/transitions/close/from/1: 'gone' is not a value of dictionary 'status'",
+                "shop/module.yaml:20:58 /entities/Purchase/workflow/transitions/close/roles/0: role 'ghost' is not declared in this module or a module it requires",
+                "shop/module.yaml:20:73 /entities/Purchase/workflow/transitions/close/guard: expression does not type-check: the expression returns int, expected bool",
+                "shop/module.yaml:20:87 /entities/Purchase/workflow/transitions/close/set/status: a transition cannot set 'status': it is the state field; use to:",
+                "shop/module.yaml:20:101 /entities/Purchase/workflow/transitions/close/set/total: a transition cannot set 'total': it is a formula field",
+                "shop/module.yaml:20:111 /entities/Purchase/workflow/transitions/close/set/nope: 'nope' is not a field of entity 'Purchase'",
+                "shop/module.yaml:20:128 /entities/Purchase/workflow/transitions/close/emit: 'Closed' is not an event name like module.EventName"),
                 problems);
     }
 
@@ -100,24 +100,24 @@ class BehaviourRulesTest {
                       refund: { hook: shop.Refund, roles: [ghost], input: { type: array } }
                 automations:
                   - name: on_close
-                    on: shop.OrderUpdated
+                    on: shop.PurchaseUpdated
                     when: "event.data.changes.status.new"
                     do:
                       - create: { entity: shop.Invoice, values: { name: "'x' +" } }
                       - webhook: https://example.com/hook
                 """);
         assertEquals(List.of(
-                "shop/module.yaml:16:27 /entities/Order/hooks/afterUpdate/0: 'NotQualified' is not a hook id like module.HookName",
-                "shop/module.yaml:18:44 /entities/Order/actions/refund/roles/0: role 'ghost' is not declared in this module or a module it requires",
-                "shop/module.yaml:18:67 /entities/Order/actions/refund/input/type: an action's input is a JSON object; its schema's type must be object",
-                "shop/module.yaml:24:31 /automations/0/do/0/create/entity: entity 'Invoice' is not declared in module 'shop'"),
+                "shop/module.yaml:16:28 /entities/Purchase/hooks/afterUpdate/0: 'NotQualified' is not a hook id like module.HookName",
+                "shop/module.yaml:18:44 /entities/Purchase/actions/refund/roles/0: role 'ghost' is not declared in this module or a module it requires",
+                "shop/module.yaml:18:67 /entities/Purchase/actions/refund/input/type: an action's input is a JSON object; its schema's type must be object",
+                "shop/module.yaml:24:27 /automations/0/do/0/create/entity: entity 'Invoice' is not declared in module 'shop'"),
                 problems.subList(0, 4));
         assertEquals(5, problems.size(), problems.toString());
-        assertTrue(problems.get(4).startsWith("shop/module.yaml:24:63 /automations/0/do/0/create/values/name: expression does not type-check:"),
+        assertTrue(problems.get(4).startsWith("shop/module.yaml:24:57 /automations/0/do/0/create/values/name: expression does not type-check: mismatched input"),
                 problems.get(4));
         Automation automation = load(HEAD + """
                 automations:
-                  - { name: a, on: shop.OrderCreated, do: [ { webhook: "https://example.com" } ] }
+                  - { name: a, on: shop.PurchaseCreated, do: [ { webhook: "https://example.com" } ] }
                 """).manifest().automations().get(0);
         assertEquals(List.of(new Automation.Webhook("https://example.com")), automation.steps());
     }
