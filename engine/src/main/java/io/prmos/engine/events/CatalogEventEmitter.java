@@ -84,9 +84,7 @@ public class CatalogEventEmitter implements EventEmitter {
 
     /** A custom event is about a record when its payload names one by URN (first URN-valued property). */
     private static String subject(ObjectNode payload) {
-        var fields = payload.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
+        for (var field : payload.properties()) {
             if (field.getValue().isTextual() && field.getValue().asText().startsWith("urn:prm:")) {
                 return field.getValue().asText();
             }

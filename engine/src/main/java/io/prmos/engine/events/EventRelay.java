@@ -3,6 +3,7 @@ package io.prmos.engine.events;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -132,19 +133,24 @@ public class EventRelay {
     }
 
     private Uni<Integer> handOver(SqlConnection c, EventSubscriber subscriber, long from, List<DomainEvent> events) {
-        long[] reached = {from};
-        Uni<Boolean> chain = Uni.createFrom().item(true);
-        for (DomainEvent event : events) {
-            chain = chain.flatMap(ok -> !ok ? Uni.createFrom().item(false) : deliver(subscriber, event)
-                    .invoke(delivered -> {
-                        if (delivered) {
-                            reached[0] = event.position();
-                        }
-                    }));
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
         }
-        return chain.flatMap(allDelivered -> c.preparedQuery(OutboxStatements.PROGRESS_SAVE)
-                .execute(Tuple.of(subscriber.id(), reached[0]))
-                .map(x -> allDelivered ? events.size() : 0));
+        long[] reached = {from};
+        boolean[] failed = {false};
+        // A Multi, not a chain of flatMaps: a chain as long as a batch would overflow the stack.
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> failed[0] ? Uni.createFrom().item(false)
+                        : deliver(subscriber, event).invoke(delivered -> {
+                            if (delivered) {
+                                reached[0] = event.position();
+                            } else {
+                                failed[0] = true;
+                            }
+                        }))
+                .collect().last()
+                .flatMap(x -> c.preparedQuery(OutboxStatements.PROGRESS_SAVE).execute(Tuple.of(subscriber.id(), reached[0])))
+                .map(x -> failed[0] ? 0 : events.size());
     }
 
     private static Uni<Boolean> deliver(EventSubscriber subscriber, DomainEvent event) {

@@ -53,6 +53,32 @@ class EventReplaySpec {
     }
 
     @Test
+    void concurrentWritesOfOneRecordAreLoggedInVersionOrder() throws Exception {
+        long start = lastPosition(pool);
+        String id = create(PARTNERS, map("name", prefix() + "Contended", "score", 0));
+        java.util.concurrent.ExecutorService pool8 = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> writes = new java.util.ArrayList<>();
+            for (int i = 1; i <= 24; i++) {
+                int score = i;
+                writes.add(pool8.submit(() -> json().body(map("score", score)).patch(PARTNERS + "/" + id).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> write : writes) {
+                assertEquals(200, write.get());
+            }
+        } finally {
+            pool8.shutdown();
+        }
+        List<Map<String, Object>> logged = awaitEvents(given(), start, "urn:prm:partners:partner:" + id, 25);
+        List<Integer> sequences = logged.stream().map(e -> (Integer) e.get("sequence")).toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 25).boxed().toList(), sequences, "positions follow versions");
+        for (int i = 1; i < logged.size(); i++) {
+            assertEquals(path(logged.get(i - 1), "data", "changes", "score", "new"), path(logged.get(i), "data", "changes", "score", "old"),
+                    "each event starts where the previous one ended");
+        }
+    }
+
+    @Test
     void replayPagesWithNext() {
         long start = lastPosition(pool);
         String p = prefix();

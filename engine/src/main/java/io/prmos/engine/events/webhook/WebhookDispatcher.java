@@ -167,7 +167,9 @@ public class WebhookDispatcher {
                 ? pool.preparedQuery(WebhookStatements.DELIVERED).execute(Tuple.of(deliveryId, status))
                 : pool.preparedQuery(WebhookStatements.FAILED).execute(Tuple.of(deliveryId, status, shortError, maxAttempts,
                         backoff(attemptsBefore + 1).toMillis()));
-        outcome.flatMap(x -> pool.preparedQuery(WebhookStatements.ATTEMPT).execute(Tuple.of(deliveryId, status, shortError, tookMillis)))
+        // A subscription deleted while its request was in flight has no delivery left to record on.
+        outcome.flatMap(updated -> updated.rowCount() == 0 ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                        : pool.preparedQuery(WebhookStatements.ATTEMPT).execute(Tuple.of(deliveryId, status, shortError, tookMillis)).replaceWithVoid())
                 .subscribe().with(x -> { }, f -> LOG.warnf(f, "could not record the outcome of webhook delivery %d", deliveryId));
     }
 
