@@ -63,7 +63,12 @@ public final class RecordWriter {
         return transactions.run(caller, c -> update(c, caller, catalog, entity, id, values, ifMatch, "", access));
     }
 
+    /** A soft delete (to the recycle bin), or — for an entity with softDelete off — removal of the row. */
     public Uni<Void> delete(Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch, Access access) {
+        if (!entity.features().softDelete()) {
+            return transactions.run(caller, c -> beforeDelete(c, caller, entity, id, ifMatch, access)
+                    .flatMap(ready -> remove(c, caller, entity, id, ifMatch, access))).replaceWithVoid();
+        }
         return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, true, access)).replaceWithVoid();
     }
 
@@ -157,6 +162,18 @@ public final class RecordWriter {
                         .flatMap(ignored -> lifecycleRow(c, caller, s, id, ifMatch, true, access)));
     }
 
+    /** The before-delete stages (before-hooks) of a hard delete, on the stored row; nothing when no stage applies. */
+    private Uni<Void> beforeDelete(SqlConnection c, Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch,
+                                   Access access) {
+        EntityStatements s = statements.of(entity);
+        if (!staged(new PendingWrite(Operation.DELETED, null, entity, caller, null, Map.of(), ""))) {
+            return Uni.createFrom().voidItem();
+        }
+        return stored(c, caller, s, id, ifMatch, true, access).flatMap(stored -> stored == null
+                ? explainMiss(c, caller, s, id, ifMatch, true, access).replaceWithVoid()
+                : prepare(c, new PendingWrite(Operation.DELETED, null, entity, caller, stored, Map.of(), "")).replaceWithVoid());
+    }
+
     private Uni<ObjectNode> lifecycleRow(SqlConnection c, Caller caller, EntityStatements s, UUID id,
                                          OptionalLong ifMatch, boolean delete, Access access) {
         Params params = new Params();
@@ -169,6 +186,35 @@ public final class RecordWriter {
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, ""))
                 .flatMap(rows -> rows.size() == 1 ? written(c, caller, s, operation, rows.iterator().next(), true, access)
                         : explainMiss(c, caller, s, id, ifMatch, delete, access));
+    }
+
+    /**
+     * A hard delete: observers see operation DELETED with the removed row as both images. A row
+     * still referenced by a same-module foreign key (onDelete restrict) is refused with 409.
+     */
+    private Uni<ObjectNode> remove(SqlConnection c, Caller caller, EntityDescriptor entity, UUID id,
+                                   OptionalLong ifMatch, Access access) {
+        EntityStatements s = statements.of(entity);
+        Params params = new Params();
+        String sql = "DELETE FROM " + s.table + match(params, caller, id, ifMatch, true, access) + " RETURNING " + s.selectList;
+        return c.preparedQuery(sql).execute(params.tuple())
+                .onFailure().transform(f -> StoreExceptions.StillReferenced.when(f, s.entity.qualifiedName(), id))
+                .flatMap(rows -> {
+                    if (rows.size() != 1) {
+                        return explainMiss(c, caller, s, id, ifMatch, true, access);
+                    }
+                    ObjectNode row = RowMapper.toJson(s, rows.iterator().next(), null);
+                    return notifyObservers(c, new RecordChange(Operation.DELETED, s.entity, caller, row, row))
+                            .replaceWith(RowMapper.toJson(s, rows.iterator().next(), access.projection()));
+                });
+    }
+
+    private Uni<Void> notifyObservers(SqlConnection c, RecordChange change) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ChangeObserver observer : observers) {
+            chain = chain.flatMap(v -> observer.onChange(c, change));
+        }
+        return chain;
     }
 
     private static List<String> bookkeeping(Params params, Caller caller) {
@@ -209,11 +255,7 @@ public final class RecordWriter {
         }
         ObjectNode before = withBefore ? RowMapper.toJson(s, row, null, s.columns.size()) : null;
         RecordChange change = new RecordChange(operation, s.entity, caller, before, RowMapper.toJson(s, row, null));
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ChangeObserver observer : observers) {
-            chain = chain.flatMap(v -> observer.onChange(c, change));
-        }
-        return chain.replaceWith(response);
+        return notifyObservers(c, change).replaceWith(response);
     }
 
     private String match(Params params, Caller caller, UUID id, OptionalLong ifMatch, boolean live, Access access) {

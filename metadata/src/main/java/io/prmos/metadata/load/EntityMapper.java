@@ -37,6 +37,7 @@ final class EntityMapper {
                 indexes(name, node.path("indexes")),
                 ui(node.path("ui")),
                 ManifestMapper.text(node, "renamedFrom"),
+                FeaturesMapper.map(node),
                 BehaviourMapper.validations(node.path("validations")),
                 workflow,
                 BehaviourMapper.hooks(node.path("hooks")),

@@ -8,6 +8,7 @@ import java.util.Optional;
  * An entity as written in a manifest; fields keep their declaration order.
  *
  * @param renamedFrom the entity's name in an earlier version of the module (its table is renamed on publish)
+ * @param features    platform features switched on or off: audit, activity, softDelete, optimisticLock
  * @param validations CEL rules every write must satisfy
  * @param workflow    the state machine on one of its fields, if any
  * @param hooks       the Java hooks its writes run
@@ -23,6 +24,7 @@ public record EntityDef(
         List<IndexDef> indexes,
         EntityUi ui,
         Optional<String> renamedFrom,
+        EntityFeatures features,
         List<ValidationRule> validations,
         Optional<Workflow> workflow,
         EntityHooks hooks,
