@@ -23,6 +23,20 @@ CREATE TABLE IF NOT EXISTS "organizations"."organization" (
   CONSTRAINT "organization_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
 CREATE SCHEMA IF NOT EXISTS "partners";
+CREATE TABLE IF NOT EXISTS "partners"."_history" (
+  "id" bigint GENERATED ALWAYS AS IDENTITY,
+  "tenant_id" varchar(63) NOT NULL,
+  "entity" varchar(63) NOT NULL,
+  "record_id" uuid NOT NULL,
+  "version" bigint NOT NULL,
+  "operation" varchar(16) NOT NULL,
+  "changed_by" varchar(255) NOT NULL,
+  "changed_by_name" varchar(255),
+  "changed_at" timestamptz NOT NULL DEFAULT now(),
+  "request_id" varchar(128),
+  "changes" jsonb NOT NULL,
+  CONSTRAINT "_history_pkey" PRIMARY KEY ("id")
+);
 CREATE TABLE IF NOT EXISTS "partners"."partner" (
   "id" uuid NOT NULL DEFAULT gen_random_uuid(),
   "tenant_id" varchar(63) NOT NULL,
@@ -50,6 +64,20 @@ CREATE TABLE IF NOT EXISTS "partners"."partner" (
   CONSTRAINT "partner_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
 CREATE SCHEMA IF NOT EXISTS "deals";
+CREATE TABLE IF NOT EXISTS "deals"."_history" (
+  "id" bigint GENERATED ALWAYS AS IDENTITY,
+  "tenant_id" varchar(63) NOT NULL,
+  "entity" varchar(63) NOT NULL,
+  "record_id" uuid NOT NULL,
+  "version" bigint NOT NULL,
+  "operation" varchar(16) NOT NULL,
+  "changed_by" varchar(255) NOT NULL,
+  "changed_by_name" varchar(255),
+  "changed_at" timestamptz NOT NULL DEFAULT now(),
+  "request_id" varchar(128),
+  "changes" jsonb NOT NULL,
+  CONSTRAINT "_history_pkey" PRIMARY KEY ("id")
+);
 CREATE TABLE IF NOT EXISTS "deals"."deal" (
   "id" uuid NOT NULL DEFAULT gen_random_uuid(),
   "tenant_id" varchar(63) NOT NULL,
@@ -101,22 +129,32 @@ ALTER TABLE "organizations"."organization" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "organizations"."organization" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "organizations"."organization" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
 GRANT USAGE ON SCHEMA "organizations" TO "prm_app";
-GRANT SELECT, INSERT, UPDATE ON "organizations"."organization" TO "prm_app";
+GRANT SELECT, INSERT, UPDATE, DELETE ON "organizations"."organization" TO "prm_app";
+ALTER TABLE "partners"."_history" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "partners"."_history" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "partners"."_history" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
+GRANT USAGE ON SCHEMA "partners" TO "prm_app";
+GRANT SELECT, INSERT, DELETE ON "partners"."_history" TO "prm_app";
 ALTER TABLE "partners"."partner" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "partners"."partner" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "partners"."partner" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
 GRANT USAGE ON SCHEMA "partners" TO "prm_app";
-GRANT SELECT, INSERT, UPDATE ON "partners"."partner" TO "prm_app";
+GRANT SELECT, INSERT, UPDATE, DELETE ON "partners"."partner" TO "prm_app";
+ALTER TABLE "deals"."_history" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "deals"."_history" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "deals"."_history" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
+GRANT USAGE ON SCHEMA "deals" TO "prm_app";
+GRANT SELECT, INSERT, DELETE ON "deals"."_history" TO "prm_app";
 ALTER TABLE "deals"."deal" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "deals"."deal" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "deals"."deal" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
 GRANT USAGE ON SCHEMA "deals" TO "prm_app";
-GRANT SELECT, INSERT, UPDATE ON "deals"."deal" TO "prm_app";
+GRANT SELECT, INSERT, UPDATE, DELETE ON "deals"."deal" TO "prm_app";
 ALTER TABLE "people"."person" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "people"."person" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "people"."person" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
 GRANT USAGE ON SCHEMA "people" TO "prm_app";
-GRANT SELECT, INSERT, UPDATE ON "people"."person" TO "prm_app";
+GRANT SELECT, INSERT, UPDATE, DELETE ON "people"."person" TO "prm_app";
 ALTER TABLE "partners"."partner" ADD CONSTRAINT "partner_parent_fkey" FOREIGN KEY ("tenant_id", "parent") REFERENCES "partners"."partner" ("tenant_id", "id") ON DELETE SET NULL ("parent");
 CREATE INDEX IF NOT EXISTS "organization_created_at_idx" ON "organizations"."organization" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "organization_name_idx" ON "organizations"."organization" ("tenant_id", "name", "id");
@@ -125,6 +163,7 @@ CREATE INDEX IF NOT EXISTS "organization_size_idx" ON "organizations"."organizat
 CREATE INDEX IF NOT EXISTS "organization_employees_idx" ON "organizations"."organization" ("tenant_id", "employees", "id");
 CREATE INDEX IF NOT EXISTS "organization_country_idx" ON "organizations"."organization" ("tenant_id", "country", "id");
 CREATE UNIQUE INDEX IF NOT EXISTS "organization_vat_number_key" ON "organizations"."organization" ("tenant_id", "vat_number") WHERE "deleted_at" IS NULL;
+CREATE INDEX IF NOT EXISTS "_history_record_idx" ON "partners"."_history" ("tenant_id", "entity", "record_id", "id" DESC);
 CREATE INDEX IF NOT EXISTS "partner_created_at_idx" ON "partners"."partner" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "partner_name_idx" ON "partners"."partner" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "partner_tier_idx" ON "partners"."partner" ("tenant_id", "tier", "id");
@@ -137,6 +176,7 @@ CREATE INDEX IF NOT EXISTS "partner_joined_on_idx" ON "partners"."partner" ("ten
 CREATE INDEX IF NOT EXISTS "partner_active_idx" ON "partners"."partner" ("tenant_id", "active");
 CREATE INDEX IF NOT EXISTS "partner_score_name_sort" ON "partners"."partner" ("tenant_id", "score" DESC, "name", "id");
 CREATE INDEX IF NOT EXISTS "partner_region_tier_idx" ON "partners"."partner" ("tenant_id", "region", "tier");
+CREATE INDEX IF NOT EXISTS "_history_record_idx" ON "deals"."_history" ("tenant_id", "entity", "record_id", "id" DESC);
 CREATE INDEX IF NOT EXISTS "deal_created_at_idx" ON "deals"."deal" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "deal_name_idx" ON "deals"."deal" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "deal_stage_idx" ON "deals"."deal" ("tenant_id", "stage", "id");

@@ -48,14 +48,14 @@ public class ModuleAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<JsonNode> publish(@QueryParam("dryRun") boolean dryRun, byte[] body) {
         Caller caller = callers.current();
-        return publisher.publish(sources(RecordResponses.parseBody(body)), dryRun, caller.user()).map(ModuleAdminResource::json);
+        return publisher.publish(sources(RecordResponses.parseBody(body)), dryRun, caller).map(ModuleAdminResource::json);
     }
 
     @POST
     @Path("{name}/rollback")
     public Uni<JsonNode> rollback(@PathParam("name") String name, @QueryParam("dryRun") boolean dryRun) {
         Caller caller = callers.current();
-        return publisher.rollback(name, dryRun, caller.user()).map(ModuleAdminResource::json);
+        return publisher.rollback(name, dryRun, caller).map(ModuleAdminResource::json);
     }
 
     /** Deletes the archived data of removed fields and entities; a dry run lists what would go. */

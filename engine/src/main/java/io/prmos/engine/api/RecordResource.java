@@ -70,10 +70,11 @@ public class RecordResource {
     public Uni<Response> list(@PathParam("module") String module, @PathParam("entity") String entity,
                               @QueryParam("filter") String filter, @QueryParam("sort") String sort,
                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-                              @QueryParam("fields") String fields, @QueryParam("total") String total) {
+                              @QueryParam("fields") String fields, @QueryParam("total") String total,
+                              @QueryParam("deleted") String deleted) {
         Target t = target(module, entity);
         AccessDecision read = t.auth().require(Operation.READ);
-        ListQuery query = ListQueryParser.parse(t.entity(), read.visibleFields(), filter, sort, limit, cursor, fields, total);
+        ListQuery query = ListQueryParser.parse(t.entity(), read.visibleFields(), filter, sort, limit, cursor, fields, total, deleted);
         return reader.list(t.caller(), t.entity(), query, t.auth().access(read)).map(RecordResource::pageBody);
     }
 

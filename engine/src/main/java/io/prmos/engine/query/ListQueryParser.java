@@ -26,6 +26,13 @@ public final class ListQueryParser {
      */
     public static ListQuery parse(EntityDescriptor entity, Set<String> visible, String filter, String sort, String limit,
                                   String cursor, String fields, String total) {
+        return parse(entity, visible, filter, sort, limit, cursor, fields, total, null);
+    }
+
+    /** As above, with {@code deleted=exclude|include|only} (default exclude). */
+    public static ListQuery parse(EntityDescriptor entity, Set<String> visible, String filter, String sort, String limit,
+                                  String cursor, String fields, String total, String deleted) {
+        ListQuery.Deleted deletedRows = deleted(deleted);
         Optional<BoundFilter> bound = Optional.empty();
         if (filter != null && !filter.isBlank()) {
             try {
@@ -38,7 +45,20 @@ public final class ListQueryParser {
         String signature = Integer.toHexString((String.valueOf(sort) + "|" + String.valueOf(filter)).hashCode());
         Optional<List<Object>> after = cursor == null || cursor.isBlank() ? Optional.empty()
                 : Optional.of(CursorCodec.decode(cursor, signature, order));
-        return new ListQuery(bound, order, limit(limit), after, projection(entity, visible, fields), total(total), signature);
+        return new ListQuery(bound, order, limit(limit), after, projection(entity, visible, fields), total(total), signature,
+                deletedRows);
+    }
+
+    private static ListQuery.Deleted deleted(String text) {
+        if (text == null || text.isBlank()) {
+            return ListQuery.Deleted.EXCLUDE;
+        }
+        return switch (text) {
+            case "exclude" -> ListQuery.Deleted.EXCLUDE;
+            case "include" -> ListQuery.Deleted.INCLUDE;
+            case "only" -> ListQuery.Deleted.ONLY;
+            default -> throw new QueryException("deleted", "deleted must be exclude, include or only, not '" + text + "'");
+        };
     }
 
     private static List<SortColumn> sort(EntityDescriptor entity, Set<String> visible, String text) {

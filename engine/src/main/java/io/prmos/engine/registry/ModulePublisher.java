@@ -5,6 +5,8 @@ import io.prmos.engine.schema.RegistryRows;
 import io.prmos.engine.schema.RegistryRows.StoredVersion;
 import io.prmos.engine.schema.SchemaIntrospector;
 import io.prmos.engine.schema.SchemaMigrator;
+import io.prmos.engine.security.Caller;
+import io.prmos.engine.store.ActivityEntries;
 import io.prmos.engine.store.StatementCache;
 import io.prmos.metadata.catalog.Catalog;
 import io.quarkus.runtime.LaunchMode;
@@ -48,25 +50,58 @@ public class ModulePublisher {
     int failAfterSteps;
 
     public Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, String actor) {
+        return publish(sources, dryRun, actor, null);
+    }
+
+    /** Publishes on behalf of a caller, recording {@code published} in their tenant's activity log in the same transaction. */
+    public Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, Caller caller) {
+        return publish(sources, dryRun, caller.user(), caller);
+    }
+
+    private Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, String actor, Caller caller) {
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> RegistryRows.active(c))
                 .map(installed -> Publication.prepare(installed, sources, actor))
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
-                        : apply(c, publication, plan, ModuleVersion.SUPERSEDED))))
+                        : apply(c, publication, plan, ModuleVersion.SUPERSEDED)
+                                .call(applied -> recordActivity(c, caller, applied, "Published ")))))
                 .map(applied -> finish(applied, dryRun));
     }
 
     /** Returns a module to the version that was active before the current one (see {@link Rollback}). */
     public Uni<PublishOutcome> rollback(String module, boolean dryRun, String actor) {
+        return rollback(module, dryRun, actor, null);
+    }
+
+    /** A rollback on behalf of a caller, recorded as {@code published} (of the older version) in their activity log. */
+    public Uni<PublishOutcome> rollback(String module, boolean dryRun, Caller caller) {
+        return rollback(module, dryRun, caller.user(), caller);
+    }
+
+    private Uni<PublishOutcome> rollback(String module, boolean dryRun, String actor, Caller caller) {
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> RegistryRows.active(c))
                 .flatMap(installed -> RegistryRows.history(c, module).map(history -> Rollback.prepare(installed, history, module)))
                 .flatMap(rollback -> new SchemaIntrospector().snapshot(c, rollback.publication().candidateCatalog(), dataRole)
                         .map(snapshot -> rollback.plan(snapshot, dataRole))
                         .flatMap(plan -> dryRun ? Uni.createFrom().item(new Applied(rollback.publication(), plan, false))
-                                : apply(c, rollback.publication(), plan, "rolled_back"))))
+                                : apply(c, rollback.publication(), plan, "rolled_back")
+                                        .call(applied -> recordActivity(c, caller, applied, "Rolled back to ")))))
                 .map(applied -> finish(applied, dryRun));
+    }
+
+    /** One {@code published} activity entry per changed module, in the publishing transaction (docs/audit.md). */
+    private static Uni<Void> recordActivity(SqlConnection c, Caller caller, Applied applied, String verb) {
+        if (caller == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (StoredVersion version : applied.publication().changedVersions()) {
+            chain = chain.flatMap(x -> ActivityEntries.append(c, caller.tenant(), caller, "published", null, null, null,
+                    "urn:prm:module:" + version.module(), verb + version.module() + " " + version.version()));
+        }
+        return chain;
     }
 
     /** After the transaction: activate what committed, and describe what happened. */

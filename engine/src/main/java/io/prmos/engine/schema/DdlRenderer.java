@@ -18,6 +18,9 @@ public final class DdlRenderer {
         if (step instanceof MigrationStep.CreateTable t) {
             return createTable(t);
         }
+        if (step instanceof MigrationStep.CreateHistoryTable h) {
+            return HistoryTable.create(h.schema());
+        }
         if (step instanceof MigrationStep.AddColumn a) {
             // added nullable: a required column is back-filled and made NOT NULL by later steps
             ColumnSpec nullable = new ColumnSpec(a.column().name(), a.column().sqlType(), false, a.column().defaultExpression());
@@ -32,7 +35,8 @@ public final class DdlRenderer {
         }
         if (step instanceof MigrationStep.GrantDataAccess g) {
             return "GRANT USAGE ON SCHEMA " + quote(g.schema()) + " TO " + quote(g.role()) + ";\n"
-                    + "GRANT SELECT, INSERT, UPDATE ON " + qualified(g.schema(), g.table()) + " TO " + quote(g.role());
+                    + "GRANT " + (HistoryTable.NAME.equals(g.table()) ? "SELECT, INSERT, DELETE" : "SELECT, INSERT, UPDATE, DELETE")
+                    + " ON " + qualified(g.schema(), g.table()) + " TO " + quote(g.role());
         }
         if (step instanceof MigrationStep.AddForeignKey f) {
             return foreignKey(f);

@@ -69,13 +69,24 @@ public sealed interface MigrationStep {
     record EnableTenantIsolation(String schema, String table) implements MigrationStep {
     }
 
-    /** Lets the data role use the schema and read and write (never delete) the table's rows. */
+    /**
+     * Lets the data role use the schema and read, write and delete the table's rows (deletes: hard
+     * deletes of entities without soft delete, and recycle-bin purges; row-level security still
+     * confines them to the caller's tenant).
+     */
     record GrantDataAccess(String schema, String table, String role) implements MigrationStep {
     }
 
     /** A reference within a module: (tenant_id, column) → target (tenant_id, id), so it cannot cross tenants. */
     record AddForeignKey(String schema, String table, String name, String column,
                          String targetSchema, String targetTable, FieldType.OnDelete onDelete) implements MigrationStep {
+    }
+
+    /** The module's audit history table {@code _history} (docs/adr/0060): one row per record change. */
+    record CreateHistoryTable(String schema) implements MigrationStep {
+        public String table() {
+            return HistoryTable.NAME;
+        }
     }
 
     record CreateIndex(String schema, String table, IndexSpec index) implements MigrationStep {

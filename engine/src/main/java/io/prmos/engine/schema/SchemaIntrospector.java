@@ -20,9 +20,9 @@ public final class SchemaIntrospector {
     private static final String INDEXES = "SELECT schemaname, indexname FROM pg_indexes WHERE schemaname = ANY($1)";
     private static final String CONSTRAINTS = "SELECT n.nspname, c.conname FROM pg_constraint c"
             + " JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ANY($1)";
-    /** Tables the data role may update (the last privilege a grant step gives). */
+    /** Tables the data role may delete from (the last privilege a grant step gives). */
     private static final String GRANTS = "SELECT table_schema, table_name FROM information_schema.role_table_grants"
-            + " WHERE table_schema = ANY($1) AND grantee = $2 AND privilege_type = 'UPDATE'";
+            + " WHERE table_schema = ANY($1) AND grantee = $2 AND privilege_type = 'DELETE'";
     private static final String POLICIES = "SELECT schemaname, tablename FROM pg_policies"
             + " WHERE schemaname = ANY($1) AND policyname = 'tenant_isolation'";
 

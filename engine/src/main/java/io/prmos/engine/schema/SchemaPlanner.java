@@ -31,6 +31,7 @@ public final class SchemaPlanner {
             if (!snapshot.schemas().contains(module.schema())) {
                 structure.add(new MigrationStep.CreateSchema(module.schema()));
             }
+            planHistory(module, snapshot, structure, isolation, indexes);
             for (EntityDescriptor entity : module.entities()) {
                 planTable(entity, snapshot, structure);
                 if (!snapshot.isolatedTables().contains(DatabaseSnapshot.key(entity.schema(), entity.table()))) {
@@ -52,6 +53,28 @@ public final class SchemaPlanner {
         steps.addAll(foreignKeys);
         steps.addAll(indexes);
         return new MigrationPlan(steps);
+    }
+
+    /** The module's history table, once any of its entities has audit on; never dropped when audit goes off. */
+    private void planHistory(ModuleDescriptor module, DatabaseSnapshot snapshot, List<MigrationStep> structure,
+                             List<MigrationStep> isolation, List<MigrationStep> indexes) {
+        if (module.entities().stream().noneMatch(e -> e.features().audit())) {
+            return;
+        }
+        String schema = module.schema();
+        if (!snapshot.hasTable(schema, HistoryTable.NAME)) {
+            structure.add(new MigrationStep.CreateHistoryTable(schema));
+        }
+        if (!snapshot.isolatedTables().contains(DatabaseSnapshot.key(schema, HistoryTable.NAME))) {
+            isolation.add(new MigrationStep.EnableTenantIsolation(schema, HistoryTable.NAME));
+        }
+        if (!snapshot.grantedTables().contains(DatabaseSnapshot.key(schema, HistoryTable.NAME))) {
+            isolation.add(new MigrationStep.GrantDataAccess(schema, HistoryTable.NAME, dataRole));
+        }
+        IndexSpec index = HistoryTable.RECORD_INDEX;
+        if (!snapshot.indexes().contains(DatabaseSnapshot.key(schema, index.name()))) {
+            indexes.add(new MigrationStep.CreateIndex(schema, HistoryTable.NAME, index));
+        }
     }
 
     private void planTable(EntityDescriptor entity, DatabaseSnapshot snapshot, List<MigrationStep> steps) {

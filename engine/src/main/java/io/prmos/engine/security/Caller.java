@@ -4,9 +4,10 @@ import java.util.Set;
 
 /**
  * Who is calling: the tenant every row they touch belongs to, their stable user id (the token's
- * subject, stored in created_by/updated_by), a display name and their roles.
+ * subject, stored in created_by/updated_by), a display name, their roles, and the id of the HTTP
+ * request they act in ({@code X-Request-Id}; null outside a request), which audit records carry.
  */
-public record Caller(String tenant, String user, String userName, Set<String> roles) {
+public record Caller(String tenant, String user, String userName, Set<String> roles, String requestId) {
 
     /** The platform role for metadata operations (publishing, API keys); it grants no data access by itself. */
     public static final String ADMIN_ROLE = "admin";
@@ -15,7 +16,16 @@ public record Caller(String tenant, String user, String userName, Set<String> ro
         roles = Set.copyOf(roles);
     }
 
+    public Caller(String tenant, String user, String userName, Set<String> roles) {
+        this(tenant, user, userName, roles, null);
+    }
+
     public boolean isAdmin() {
         return roles.contains(ADMIN_ROLE);
+    }
+
+    /** The same caller acting in the request with this id. */
+    public Caller withRequestId(String id) {
+        return new Caller(tenant, user, userName, roles, id);
     }
 }

@@ -19,8 +19,12 @@ public class CallerResolver {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    RequestIds requestIds;
+
+    /** The caller of the current request, carrying the request's id (see {@link RequestIds}). */
     public Caller current() {
-        return of(identity);
+        return of(identity).withRequestId(requestIds.current());
     }
 
     /** The caller an identity stands for; anonymous or tenant-less identities are refused. */

@@ -68,8 +68,10 @@ public final class RecordReader {
     }
 
     private String where(Caller caller, ListQuery query, Access access, Params params) {
-        StringBuilder sql = new StringBuilder(" WHERE ").append(tenantFilter.condition(params, caller))
-                .append(" AND ").append(quote("deleted_at")).append(" IS NULL");
+        StringBuilder sql = new StringBuilder(" WHERE ").append(tenantFilter.condition(params, caller));
+        if (query.deleted() != ListQuery.Deleted.INCLUDE) {
+            sql.append(" AND ").append(quote("deleted_at")).append(query.deleted() == ListQuery.Deleted.ONLY ? " IS NOT NULL" : " IS NULL");
+        }
         access.rows().ifPresent(r -> sql.append(" AND ").append(WhereRenderer.render(r, params)));
         query.filter().ifPresent(f -> sql.append(" AND ").append(WhereRenderer.render(f, params)));
         return sql.toString();

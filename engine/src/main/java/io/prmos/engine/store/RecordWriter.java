@@ -56,7 +56,11 @@ public final class RecordWriter {
         return transactions.run(caller, c -> update(c, caller, catalog, entity, id, values, ifMatch, "", access));
     }
 
+    /** A soft delete (to the recycle bin), or — for an entity with softDelete off — removal of the row. */
     public Uni<Void> delete(Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch, Access access) {
+        if (!entity.features().softDelete()) {
+            return transactions.run(caller, c -> remove(c, caller, entity, id, ifMatch, access)).replaceWithVoid();
+        }
         return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, true, access)).replaceWithVoid();
     }
 
@@ -117,6 +121,35 @@ public final class RecordWriter {
                         : explainMiss(c, caller, s, id, ifMatch, delete, access));
     }
 
+    /**
+     * A hard delete: observers see operation DELETED with the removed row as both images. A row
+     * still referenced by a same-module foreign key (onDelete restrict) is refused with 409.
+     */
+    private Uni<ObjectNode> remove(SqlConnection c, Caller caller, EntityDescriptor entity, UUID id,
+                                   OptionalLong ifMatch, Access access) {
+        EntityStatements s = statements.of(entity);
+        Params params = new Params();
+        String sql = "DELETE FROM " + s.table + match(params, caller, id, ifMatch, true, access) + " RETURNING " + s.selectList;
+        return c.preparedQuery(sql).execute(params.tuple())
+                .onFailure().transform(f -> StoreExceptions.StillReferenced.when(f, s.entity.qualifiedName(), id))
+                .flatMap(rows -> {
+                    if (rows.size() != 1) {
+                        return explainMiss(c, caller, s, id, ifMatch, true, access);
+                    }
+                    ObjectNode row = RowMapper.toJson(s, rows.iterator().next(), null);
+                    return notifyObservers(c, new RecordChange(Operation.DELETED, s.entity, caller, row, row))
+                            .replaceWith(RowMapper.toJson(s, rows.iterator().next(), access.projection()));
+                });
+    }
+
+    private Uni<Void> notifyObservers(SqlConnection c, RecordChange change) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ChangeObserver observer : observers) {
+            chain = chain.flatMap(v -> observer.onChange(c, change));
+        }
+        return chain;
+    }
+
     private static List<String> bookkeeping(Params params, Caller caller) {
         String written = quote(EntityStatements.WRITTEN);
         return List.of(quote("version") + " = " + written + "." + quote("version") + " + 1",
@@ -155,11 +188,7 @@ public final class RecordWriter {
         }
         ObjectNode before = withBefore ? RowMapper.toJson(s, row, null, s.columns.size()) : null;
         RecordChange change = new RecordChange(operation, s.entity, caller, before, RowMapper.toJson(s, row, null));
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ChangeObserver observer : observers) {
-            chain = chain.flatMap(v -> observer.onChange(c, change));
-        }
-        return chain.replaceWith(response);
+        return notifyObservers(c, change).replaceWith(response);
     }
 
     private String match(Params params, Caller caller, UUID id, OptionalLong ifMatch, boolean live, Access access) {

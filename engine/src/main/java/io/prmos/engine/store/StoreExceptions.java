@@ -51,4 +51,28 @@ public final class StoreExceptions {
             return violations;
         }
     }
+
+    /** A record cannot be removed for good while other records reference it (409); lists who does. */
+    public static final class StillReferenced extends RuntimeException {
+        private final List<String> referencedBy;
+
+        public StillReferenced(String entity, Object id, List<String> referencedBy) {
+            super(entity + " " + id + " is still referenced" + (referencedBy.isEmpty() ? "" : " by " + String.join(", ", referencedBy))
+                    + "; remove or change those references first", null, false, false);
+            this.referencedBy = List.copyOf(referencedBy);
+        }
+
+        public List<String> referencedBy() {
+            return referencedBy;
+        }
+
+        /** A foreign-key violation (23503, or 23001 for RESTRICT) of a delete becomes this exception; others pass unchanged. */
+        static Throwable when(Throwable failure, String entity, Object id) {
+            if (failure instanceof io.vertx.pgclient.PgException pg
+                    && ("23503".equals(pg.getSqlState()) || "23001".equals(pg.getSqlState()))) {
+                return new StillReferenced(entity, id, List.of());
+            }
+            return failure;
+        }
+    }
 }

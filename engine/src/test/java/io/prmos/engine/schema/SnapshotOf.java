@@ -23,6 +23,8 @@ final class SnapshotOf {
                 schemas.add(s.schema());
             } else if (step instanceof MigrationStep.CreateTable t) {
                 t.columns().forEach(c -> columns.computeIfAbsent(DatabaseSnapshot.key(t.schema(), t.table()), k -> new HashSet<>()).add(c.name()));
+            } else if (step instanceof MigrationStep.CreateHistoryTable h) {
+                columns.computeIfAbsent(DatabaseSnapshot.key(h.schema(), h.table()), k -> new HashSet<>()).add("id");
             } else if (step instanceof MigrationStep.AddColumn a) {
                 columns.computeIfAbsent(DatabaseSnapshot.key(a.schema(), a.table()), k -> new HashSet<>()).add(a.column().name());
             } else if (step instanceof MigrationStep.EnableTenantIsolation r) {

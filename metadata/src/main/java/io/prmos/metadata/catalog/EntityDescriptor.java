@@ -72,6 +72,9 @@ public final class EntityDescriptor {
     /** Sort keys such as {@code -score}; empty means newest first. */
     public List<String> defaultSort() { return defaultSort; }
 
+    /** Audit, activity, soft delete and optimistic locking switches (docs/audit.md). */
+    public io.prmos.metadata.model.EntityFeatures features() { return def.features(); }
+
     /** {@code partners.Partner}: the name other modules use to reference this entity. */
     public String qualifiedName() { return module + "." + def.name(); }
 

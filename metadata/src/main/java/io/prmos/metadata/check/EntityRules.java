@@ -25,6 +25,7 @@ final class EntityRules {
             }
             checkIndexes(context, entity);
             checkUi(context, entity);
+            FeatureRules.check(context, entity);
         }
     }
 

@@ -31,7 +31,8 @@ final class EntityMapper {
                 Collections.unmodifiableMap(fields),
                 indexes(name, node.path("indexes")),
                 ui(node.path("ui")),
-                ManifestMapper.text(node, "renamedFrom"));
+                ManifestMapper.text(node, "renamedFrom"),
+                FeaturesMapper.map(node));
     }
 
     /** An unnamed index is called {@code {table}_{field}_..._idx}, as PostgreSQL would name it. */

@@ -74,6 +74,9 @@ final class SchemaErrorTranslator {
         if (pointer.contains("/currencies/")) {
             return "expected a 3-letter uppercase ISO 4217 currency code, got " + describe(instance);
         }
+        if (pointer.endsWith("/softDelete/retention")) {
+            return "expected a retention period like 30d, 12h or 90m, got " + describe(instance);
+        }
         return "expected text matching " + regex + ", got " + describe(instance);
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
  * An entity as written in a manifest; fields keep their declaration order.
  *
  * @param renamedFrom the entity's name in an earlier version of the module (its table is renamed on publish)
+ * @param features    platform features switched on or off: audit, activity, softDelete, optimisticLock
  */
 public record EntityDef(
         String name,
@@ -18,5 +19,6 @@ public record EntityDef(
         Map<String, FieldDef> fields,
         List<IndexDef> indexes,
         EntityUi ui,
-        Optional<String> renamedFrom) {
+        Optional<String> renamedFrom,
+        EntityFeatures features) {
 }

@@ -1,0 +1,51 @@
+package io.prmos.engine.audit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prmos.engine.store.ChangeObserver;
+import io.prmos.engine.store.RecordChange;
+import io.prmos.engine.store.RecordHistory;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * Appends every change of an entity with {@code audit} on to its module's history, in the write's
+ * transaction: who, when, the request id, the operation, the version and each changed field's old
+ * and new value. All fields are stored; hiding is done when the history is read.
+ */
+@ApplicationScoped
+public class HistoryObserver implements ChangeObserver {
+
+    /** After after-hooks (10), before the activity log (60) and the outbox (100). */
+    public static final int ORDER = 50;
+
+    @Inject
+    RecordHistory history;
+
+    @Override
+    public Uni<Void> onChange(SqlConnection connection, RecordChange change) {
+        if (!change.entity().features().audit()) {
+            return Uni.createFrom().voidItem();
+        }
+        return history.append(connection, change, changes(change));
+    }
+
+    /** {@code {field: {old, new}}} of the declared fields whose value differs. */
+    static ObjectNode changes(RecordChange change) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, RecordChange.FieldChange> e : change.changedFields().entrySet()) {
+            ObjectNode field = out.putObject(e.getKey());
+            field.set("old", e.getValue().oldValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().oldValue());
+            field.set("new", e.getValue().newValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().newValue());
+        }
+        return out;
+    }
+
+    @Override
+    public int order() {
+        return ORDER;
+    }
+}
