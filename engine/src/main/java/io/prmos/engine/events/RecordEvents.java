@@ -29,7 +29,7 @@ public final class RecordEvents {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("entity", entity.qualifiedName());
         data.put("id", change.id().toString());
-        data.put("version", change.version());
+        data.put("version", sequence(change));
         ObjectNode changes = data.putObject("changes");
         for (Map.Entry<String, RecordChange.FieldChange> field : change.changedFields().entrySet()) {
             ObjectNode values = changes.putObject(field.getKey());
@@ -37,6 +37,16 @@ public final class RecordEvents {
             values.set("new", field.getValue().newValue() == null ? JsonNodeFactory.instance.nullNode() : field.getValue().newValue());
         }
         return new NewEvent(UUID.randomUUID(), change.caller().tenant(), type(entity, change.operation()), entity.module(),
-                entity.name(), change.id(), urn(entity, change.id()), change.version(), change.caller().user(), data);
+                entity.name(), change.id(), urn(entity, change.id()), sequence(change), change.caller().user(), data);
+    }
+
+    /**
+     * The record's version after the change. A hard delete (an entity without soft delete) does not
+     * bump the version — its images are the removed row — so it is one past the last version.
+     */
+    static long sequence(RecordChange change) {
+        boolean hardDelete = change.operation() == RecordChange.Operation.DELETED && change.before() != null
+                && change.before().path("version").asLong() == change.version();
+        return hardDelete ? change.version() + 1 : change.version();
     }
 }
