@@ -26,7 +26,8 @@ public class DynamicPathsFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Catalog catalog = Arc.container().instance(CatalogHolder.class).get().current();
+        CatalogHolder holder = Arc.container().instance(CatalogHolder.class).get();
+        Catalog catalog = holder.current();
         if (openAPI.getComponents() == null) {
             openAPI.components(OASFactory.createComponents());
         }
@@ -50,9 +51,15 @@ public class DynamicPathsFilter implements OASFilter {
         if (caller.isEmpty()) {
             openAPI.getInfo().description(openAPI.getInfo().getDescription()
                     + " Send this request with your bearer token or API key to see the endpoints your roles allow.");
+            // the registry's static endpoints (resolve, search, links) need a caller like the entity endpoints
+            if (paths.getPathItems() != null) {
+                new java.util.ArrayList<>(paths.getPathItems().keySet()).stream().filter(p -> p.startsWith("/api/v1/"))
+                        .forEach(paths::removePathItem);
+            }
             return;
         }
         PermissionEvaluator evaluator = Arc.container().instance(PermissionEvaluator.class).get();
+        catalog = holder.forTenant(caller.get().tenant());
         for (ModuleDescriptor module : catalog.modules()) {
             boolean tagged = false;
             for (EntityDescriptor entity : module.entities()) {

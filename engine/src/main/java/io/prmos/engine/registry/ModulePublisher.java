@@ -67,6 +67,8 @@ public class ModulePublisher {
                 .flatMap(x -> RegistryRows.active(c))
                 .map(installed -> Publication.prepare(installed, sources, actor))
                 .invoke(publication -> verify(sources))
+                .call(publication -> io.prmos.engine.overlay.CustomFieldCollisions.check(c, publication.candidateCatalog(),
+                        publication.changedVersions().stream().map(StoredVersion::module).toList()))
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
                         : apply(c, publication, plan, ModuleVersion.SUPERSEDED)

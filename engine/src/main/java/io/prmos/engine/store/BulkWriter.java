@@ -85,7 +85,8 @@ public final class BulkWriter {
         for (BulkOperation op : creates) {
             tuples.add(writer.insertTuple(caller, s.entity, op.values()));
         }
-        return c.query(SAVEPOINT).execute()
+        return PublicIds.lock(c, caller, s.entity)
+                .flatMap(v -> c.query(SAVEPOINT).execute())
                 .flatMap(v -> c.preparedQuery(s.insert).executeBatch(tuples)
                         .onFailure().recoverWithUni(failure -> c.query(ROLLBACK_TO_SAVEPOINT).execute()
                                 .flatMap(x -> locateFailure(c, s, creates, tuples))

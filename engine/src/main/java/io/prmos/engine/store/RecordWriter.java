@@ -32,6 +32,7 @@ public final class RecordWriter {
     private final TenantTransactions transactions;
     private final StatementCache statements;
     private final KernelTenantFilter tenantFilter;
+    private final HierarchyStore hierarchy;
     private final List<ChangeObserver> observers;
     private final List<BeforeWrite> stages;
 
@@ -49,6 +50,7 @@ public final class RecordWriter {
         this.transactions = transactions;
         this.statements = statements;
         this.tenantFilter = tenantFilter;
+        this.hierarchy = new HierarchyStore(transactions, statements, tenantFilter);
         this.observers = observers.stream().sorted(java.util.Comparator.comparingInt(ChangeObserver::order)).toList();
         this.stages = stages.stream().sorted(java.util.Comparator.comparingInt(BeforeWrite::order)).toList();
     }
@@ -81,6 +83,7 @@ public final class RecordWriter {
         EntityStatements s = statements.of(entity);
         return prepare(c, new PendingWrite(Operation.CREATED, catalog, entity, caller, null, values, pointer))
                 .flatMap(prepared -> ReferenceCheck.verify(c, caller, catalog, entity, prepared, pointer, tenantFilter)
+                        .flatMap(v -> PublicIds.lock(c, caller, entity))
                         .flatMap(v -> c.preparedQuery(s.insert).execute(insertTuple(caller, entity, prepared))))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
                 .flatMap(rows -> written(c, caller, s, Operation.CREATED, rows.iterator().next(), false, access));
@@ -102,8 +105,17 @@ public final class RecordWriter {
     Tuple insertTuple(Caller caller, EntityDescriptor entity, Map<FieldDescriptor, Object> values) {
         List<Object> params = new ArrayList<>(List.of(caller.tenant(), caller.user()));
         for (FieldDescriptor field : entity.fields()) {
-            addColumns(params, field, values.get(field));
+            if (!field.custom()) {
+                addColumns(params, field, values.get(field));
+            }
         }
+        if (statements.of(entity).customIndex >= 0) {
+            params.add(CustomValues.change(values).set());
+        }
+        entity.options().publicId().ifPresent(id -> {
+            params.add(id.prefix() + "-");
+            params.add(caller.tenant());
+        });
         return Tuple.from(params);
     }
 
@@ -125,15 +137,25 @@ public final class RecordWriter {
         Params params = new Params();
         List<String> sets = new ArrayList<>();
         for (Map.Entry<FieldDescriptor, Object> entry : values.entrySet()) {
+            if (entry.getKey().custom()) {
+                continue;
+            }
             List<Object> columnValues = new ArrayList<>();
             addColumns(columnValues, entry.getKey(), entry.getValue());
             for (int i = 0; i < columnValues.size(); i++) {
                 sets.add(quote(entry.getKey().columns().get(i)) + " = " + params.add(columnValues.get(i)));
             }
         }
+        CustomValues.Change custom = CustomValues.change(values);
+        if (!custom.isEmpty()) {
+            String current = quote(EntityStatements.WRITTEN) + "." + quote(FieldDescriptor.CUSTOM_COLUMN);
+            sets.add(quote(FieldDescriptor.CUSTOM_COLUMN) + " = (coalesce(" + current + ", '{}'::jsonb) || "
+                    + params.add(custom.set()) + "::text::jsonb) - " + params.add(custom.removed()) + "::text[]");
+        }
         sets.addAll(bookkeeping(params, caller));
         String sql = capturingUpdate(s, sets, params, caller, id, ifMatch, true, access);
         return ReferenceCheck.verify(c, caller, catalog, s.entity, values, pointer, tenantFilter)
+                .flatMap(v -> hierarchy.refuseCycle(c, caller, s.entity, id, values, pointer))
                 .flatMap(v -> c.preparedQuery(sql).execute(params.tuple()))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
                 .flatMap(rows -> rows.size() == 1 ? written(c, caller, s, Operation.UPDATED, rows.iterator().next(), true, access)

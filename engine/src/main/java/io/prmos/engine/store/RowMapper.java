@@ -39,19 +39,37 @@ final class RowMapper {
             if (projection == null || projection.contains(name) || name.equals("id") || name.equals("version")) {
                 out.set(name, scalar(row.getValue(offset + i)));
             }
+            if (i == 0) {
+                out.put("urn", new io.prmos.engine.query.Urn(statements.entity.module(), statements.entity.path(),
+                        (java.util.UUID) row.getValue(offset)).toString());
+            }
+        }
+        if (statements.entity.options().publicId().isPresent()) {
+            out.set(PublicIds.COLUMN, scalar(row.getValue(offset + statements.columns.size() - 1)));
         }
         Object deletedAt = row.getValue(offset + SystemFields.ORDER.size());
         if (deletedAt != null) {
             out.put("deleted_at", deletedAt.toString());
         }
         int index = offset + SystemFields.ORDER.size() + 1;
+        JsonNode custom = statements.customIndex < 0 ? null : customValues(row.getValue(offset + statements.customIndex));
         for (FieldDescriptor field : statements.entity.fields()) {
+            if (field.custom()) {
+                if (projection == null || projection.contains(field.name())) {
+                    out.set(field.name(), CustomValues.read(field, custom));
+                }
+                continue;
+            }
             if (projection == null || projection.contains(field.name())) {
                 out.set(field.name(), field(field, row, index));
             }
             index += field.columns().size();
         }
         return out;
+    }
+
+    private static JsonNode customValues(Object text) {
+        return text == null ? null : CustomValues.parse(text.toString());
     }
 
     private static JsonNode field(FieldDescriptor field, Row row, int index) {

@@ -27,6 +27,7 @@ public final class SemanticChecker {
             ExpressionRules.check(context);
             AutomationRules.check(context);
             EventRules.check(context);
+            RegistryRules.check(context);
             problems.addAll(module.ruleProblems());
         }
         DependencyRules.check(modules, byName, problems);

@@ -32,6 +32,7 @@ final class FieldMapper {
                 integer(node, "maxLength"),
                 ManifestMapper.text(node, "pattern"),
                 ManifestMapper.text(node, "renamedFrom"),
+                flag(node, "hierarchy"),
                 ManifestMapper.text(node, "formula"));
     }
 

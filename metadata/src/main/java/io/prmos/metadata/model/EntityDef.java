@@ -8,6 +8,7 @@ import java.util.Optional;
  * An entity as written in a manifest; fields keep their declaration order.
  *
  * @param renamedFrom the entity's name in an earlier version of the module (its table is renamed on publish)
+ * @param options     entity registry switches: summary, publicId, If-Match requirement, search language
  * @param features    platform features switched on or off: audit, activity, softDelete, optimisticLock
  * @param validations CEL rules every write must satisfy
  * @param workflow    the state machine on one of its fields, if any
@@ -24,9 +25,16 @@ public record EntityDef(
         List<IndexDef> indexes,
         EntityUi ui,
         Optional<String> renamedFrom,
+        EntityOptions options,
         EntityFeatures features,
         List<ValidationRule> validations,
         Optional<Workflow> workflow,
         EntityHooks hooks,
         Map<String, ActionDef> actions) {
+
+    /** This entity with other fields, everything else unchanged. */
+    public EntityDef withFields(Map<String, FieldDef> fields) {
+        return new EntityDef(name, label, pluralLabel, description, display, fields, indexes, ui, renamedFrom, options,
+                features, validations, workflow, hooks, actions);
+    }
 }

@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param roles       roles this module declares, by name; roles are global, so two modules may declare the same one
  * @param permissions what this module grants, one set per role, in manifest order
  * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
- * @param automations event-triggered actions run after commit (docs/rules.md#automations)
  * @param events      custom events published, events subscribed to, declared webhooks ({@link EventsDef#none()} when absent)
+ * @param links       link types this module declares, by name
+ * @param automations event-triggered actions run after commit (docs/rules.md#automations)
  */
 public record Manifest(
         String apiVersion,
@@ -31,5 +32,16 @@ public record Manifest(
         EventsDef events,
         Optional<JsonNode> hooks,
         Optional<JsonNode> agents,
+        Map<String, LinkTypeDef> links,
         List<Automation> automations) {
+
+    /**
+     * This manifest with a tenant's overlay applied: other dictionaries, entities and permissions,
+     * everything else unchanged. Copies go through here so a new component is added in one place.
+     */
+    public Manifest withOverlay(Map<String, DictionaryDef> dictionaries, Map<String, EntityDef> entities,
+                                List<PermissionSet> permissions) {
+        return new Manifest(apiVersion, module, version, title, description, requires, dictionaries, entities, roles,
+                navigation, permissions, migrations, events, hooks, agents, links, automations);
+    }
 }
