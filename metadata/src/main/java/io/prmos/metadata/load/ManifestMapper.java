@@ -46,11 +46,12 @@ final class ManifestMapper {
                 navigation(root.path("navigation"), module),
                 new PermissionMapper(ruleProblems).permissions(root.path("permissions")),
                 migrations(root.path("migrations")),
-                object(root, "events"),
+                EventsMapper.map(root.path("events")),
                 object(root, "hooks"),
                 object(root, "agents"),
                 RegistryMapper.links(root.path("links")),
-                ModuleUiMapper.map(root.path("ui")));
+                ModuleUiMapper.map(root.path("ui")),
+                BehaviourMapper.automations(root.path("automations")));
     }
 
     static Optional<String> text(JsonNode node, String key) {
