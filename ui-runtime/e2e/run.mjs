@@ -133,16 +133,18 @@ try {
 
   await step('detail page shows related deals and the open-deals slot widget', async () => {
     const t = await token(BASE, 'alice');
-    for (const [name, stage] of [['E2E deal open', 'qualified'], ['E2E deal won', 'won']]) {
-      await api(BASE, 'POST', '/api/v1/deals/deal', t, { name, stage, amount: { amount: 1000, currency: 'EUR' }, partner: partnerId });
+    // The stage follows the deal workflow: both start registered, one is closed as lost.
+    for (const name of ['E2E deal open', 'E2E deal lost']) {
+      const deal = await api(BASE, 'POST', '/api/v1/deals/deal', t, { name, amount: { amount: 1000, currency: 'EUR' }, partner: partnerId });
+      if (name.endsWith('lost')) await api(BASE, 'POST', `/api/v1/deals/deal/${deal.id}/transitions/lose`, t);
     }
     await page.reload();
     const related = page.getByRole('region', { name: 'Deals', exact: true });
-    await related.getByRole('link', { name: 'E2E deal won' }).waitFor();
+    await related.getByRole('link', { name: 'E2E deal lost' }).waitFor();
     expect(await related.getByRole('link', { name: 'E2E deal open' }).count() === 1, 'related list shows both deals');
     const slot = page.getByRole('region', { name: 'Open deals', exact: true });
     await slot.getByRole('link', { name: 'E2E deal open' }).waitFor();
-    expect(await slot.getByRole('link', { name: 'E2E deal won' }).count() === 0, 'the slot filter hides won deals');
+    expect(await slot.getByRole('link', { name: 'E2E deal lost' }).count() === 0, 'the slot filter hides closed deals');
     await shot(page, '06-partner-detail');
   }, { page });
 
