@@ -75,6 +75,7 @@ public class DynamicPathsFilter implements OASFilter {
                 components.addSchema(EntitySchemas.inputName(entity), EntitySchemas.input(module, entity, view));
                 components.addSchema(EntitySchemas.pageName(entity), EntitySchemas.page(entity));
                 addPaths(paths, entity, view);
+                CommandPaths.of(entity, EntityPaths.collection(entity), caller.get().roles()).forEach(paths::addPathItem);
             }
         }
     }

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The packaged engine run as a separate process (local profile), for tests that need more than one instance. */
-final class EngineProcess implements AutoCloseable {
+public final class EngineProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -29,7 +29,7 @@ final class EngineProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static EngineProcess start(Path work, String name, Map<String, String> env) throws IOException {
+    public static EngineProcess start(Path work, String name, Map<String, String> env) throws IOException {
         int port = freePort();
         Path log = work.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -45,12 +45,12 @@ final class EngineProcess implements AutoCloseable {
         return engine;
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
     /** The port of the embedded PostgreSQL this instance started (from its log). */
-    int embeddedPostgresPort() throws IOException {
+    public int embeddedPostgresPort() throws IOException {
         Matcher m = Pattern.compile("Embedded PostgreSQL started on port (\\d+)").matcher(Files.readString(log));
         if (!m.find()) {
             throw new IllegalStateException("no embedded PostgreSQL in " + log);
@@ -82,6 +82,11 @@ final class EngineProcess implements AutoCloseable {
         throw new IllegalStateException("engine not ready within " + timeout + "; log:\n" + Files.readString(log));
     }
 
+    /** kill -9: no shutdown hook runs, nothing is flushed or closed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -94,7 +99,7 @@ final class EngineProcess implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -46,10 +46,11 @@ final class ManifestMapper {
                 navigation(root.path("navigation"), module),
                 new PermissionMapper(ruleProblems).permissions(root.path("permissions")),
                 migrations(root.path("migrations")),
-                object(root, "events"),
+                EventsMapper.map(root.path("events")),
                 object(root, "hooks"),
                 object(root, "agents"),
                 RegistryMapper.links(root.path("links")),
+                BehaviourMapper.automations(root.path("automations")),
                 ModuleUiMapper.map(root.path("ui")));
     }
 

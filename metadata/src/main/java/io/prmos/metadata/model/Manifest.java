@@ -7,12 +7,14 @@ import java.util.Optional;
 
 /**
  * A module manifest after schema validation. Sections that later capabilities give behaviour to
- * (events, hooks, agents) are kept as validated JSON until their own model lands.
+ * (hooks, agents) are kept as validated JSON until their own model lands.
  *
  * @param roles       roles this module declares, by name; roles are global, so two modules may declare the same one
  * @param permissions what this module grants, one set per role, in manifest order
  * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
+ * @param events      custom events published, events subscribed to, declared webhooks ({@link EventsDef#none()} when absent)
  * @param links       link types this module declares, by name
+ * @param automations event-triggered actions run after commit (docs/rules.md#automations)
  * @param ui          module-level UI contributions (slots); {@link ModuleUi#NONE} when absent
  */
 public record Manifest(
@@ -28,10 +30,11 @@ public record Manifest(
         Optional<Navigation> navigation,
         List<PermissionSet> permissions,
         List<MigrationDirective> migrations,
-        Optional<JsonNode> events,
+        EventsDef events,
         Optional<JsonNode> hooks,
         Optional<JsonNode> agents,
         Map<String, LinkTypeDef> links,
+        List<Automation> automations,
         ModuleUi ui) {
 
     /**
@@ -41,6 +44,6 @@ public record Manifest(
     public Manifest withOverlay(Map<String, DictionaryDef> dictionaries, Map<String, EntityDef> entities,
                                 List<PermissionSet> permissions) {
         return new Manifest(apiVersion, module, version, title, description, requires, dictionaries, entities, roles,
-                navigation, permissions, migrations, events, hooks, agents, links, ui);
+                navigation, permissions, migrations, events, hooks, agents, links, automations, ui);
     }
 }

@@ -1,0 +1,180 @@
+package io.prmos.engine.events;
+
+import io.quarkus.arc.All;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves committed events from the outbox to subscribers, on one background thread per instance:
+ * it stamps positions on newly committed events, then lets each cluster subscriber consume from its
+ * stored progress (locked {@code FOR UPDATE SKIP LOCKED}, so two instances never deliver the same
+ * events to one subscriber concurrently), then hands new events to this instance's live subscribers.
+ * A NOTIFY at commit wakes it ({@link OutboxListener}); a poll interval covers lost notifications.
+ */
+@ApplicationScoped
+public class EventRelay {
+
+    private static final Logger LOG = Logger.getLogger(EventRelay.class);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "prm.events.delivery.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "prm.events.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "prm.events.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    @All
+    List<EventSubscriber> subscribers;
+
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private volatile long instancePosition;
+    private Thread thread;
+
+    void onStart(@Observes @Priority(5000) StartupEvent event) {
+        if (!enabled) {
+            LOG.warn("event delivery is disabled (prm.events.delivery.enabled=false): events stay in the outbox");
+            return;
+        }
+        instancePosition = pool.withConnection(EventLog::lastPosition).await().atMost(WAIT);
+        for (EventSubscriber s : subscribers) {
+            if (s.scope() == EventSubscriber.Scope.CLUSTER) {
+                pool.preparedQuery(OutboxStatements.PROGRESS_ENSURE).execute(Tuple.of(s.id(), instancePosition)).await().atMost(WAIT);
+            }
+        }
+        running = true;
+        thread = new Thread(this::loop, "prm-event-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            thread.join(10_000);
+        }
+    }
+
+    /** Asks for a cycle now (a NOTIFY arrived, or a test wants delivery without waiting). */
+    public void wakeUp() {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                if (running) {
+                    cycle();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("event relay cycle failed; retrying on the next one", e);
+            }
+        }
+    }
+
+    void cycle() {
+        while (stamp() == batchSize) {
+            LOG.debug("stamped a full batch; stamping more");
+        }
+        for (EventSubscriber s : subscribers) {
+            if (s.scope() == EventSubscriber.Scope.CLUSTER) {
+                while (consume(s) == batchSize) {
+                    LOG.debugf("%s consumed a full batch", s.id());
+                }
+            }
+        }
+        deliverToInstance();
+    }
+
+    private int stamp() {
+        return pool.withTransaction(c -> c.query(OutboxStatements.LOCK_STAMPING).execute()
+                .flatMap(x -> c.preparedQuery(OutboxStatements.STAMP).execute(Tuple.of(batchSize)))
+                .map(rows -> rows.rowCount())).await().atMost(WAIT);
+    }
+
+    /** One batch for one cluster subscriber; its progress moves past every event it took. */
+    private int consume(EventSubscriber subscriber) {
+        return pool.withTransaction(c -> c.preparedQuery(OutboxStatements.PROGRESS_LOCK).execute(Tuple.of(subscriber.id()))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(0); // another instance holds it
+                    }
+                    long from = rows.iterator().next().getLong(0);
+                    return EventLog.after(c, from, batchSize).flatMap(events -> handOver(c, subscriber, from, events));
+                })).await().atMost(WAIT);
+    }
+
+    private Uni<Integer> handOver(SqlConnection c, EventSubscriber subscriber, long from, List<DomainEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        long[] reached = {from};
+        boolean[] failed = {false};
+        // A Multi, not a chain of flatMaps: a chain as long as a batch would overflow the stack.
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> failed[0] ? Uni.createFrom().item(false)
+                        : deliver(subscriber, event).invoke(delivered -> {
+                            if (delivered) {
+                                reached[0] = event.position();
+                            } else {
+                                failed[0] = true;
+                            }
+                        }))
+                .collect().last()
+                .flatMap(x -> c.preparedQuery(OutboxStatements.PROGRESS_SAVE).execute(Tuple.of(subscriber.id(), reached[0])))
+                .map(x -> failed[0] ? 0 : events.size());
+    }
+
+    private static Uni<Boolean> deliver(EventSubscriber subscriber, DomainEvent event) {
+        if (!subscriber.accepts(event)) {
+            return Uni.createFrom().item(true);
+        }
+        return subscriber.onEvent(event).replaceWith(true).onFailure().recoverWithItem(failure -> {
+            LOG.warnf(failure, "subscriber %s failed on event %s (position %d); it will be retried", subscriber.id(),
+                    event.id(), event.position());
+            return false;
+        });
+    }
+
+    private void deliverToInstance() {
+        List<EventSubscriber> live = subscribers.stream().filter(s -> s.scope() == EventSubscriber.Scope.INSTANCE).toList();
+        List<DomainEvent> events;
+        do {
+            events = pool.withConnection(c -> EventLog.after(c, instancePosition, batchSize)).await().atMost(WAIT);
+            for (DomainEvent event : events) {
+                for (EventSubscriber s : live) {
+                    deliver(s, event).await().atMost(WAIT);
+                }
+                instancePosition = event.position();
+            }
+        } while (events.size() == batchSize);
+    }
+}

@@ -1,0 +1,30 @@
+package io.prmos.engine.events;
+
+import io.prmos.engine.store.ChangeObserver;
+import io.prmos.engine.store.RecordChange;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Test observer that runs after the outbox and fails the write of a record whose name ends with
+ * {@code fail-after-outbox}: the event was written in the transaction, which then rolls back.
+ */
+@ApplicationScoped
+public class FailingAfterOutboxObserver implements ChangeObserver {
+
+    static final String MARKER = "fail-after-outbox";
+
+    @Override
+    public Uni<Void> onChange(SqlConnection connection, RecordChange change) {
+        if (change.after().path("name").asText("").endsWith(MARKER)) {
+            return Uni.createFrom().failure(new IllegalStateException("refused after the outbox"));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public int order() {
+        return OutboxObserver.ORDER + 1;
+    }
+}
