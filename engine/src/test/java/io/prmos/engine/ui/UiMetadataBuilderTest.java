@@ -68,7 +68,7 @@ class UiMetadataBuilderTest {
         assertFalse(text.contains("annual_target"), text);
         assertFalse(text.contains("\"notes\""), text);
         assertEquals(List.of("name", "tier", "types", "region", "score", "organization", "parent", "contact_email",
-                "website", "joined_on", "active"), names(partner.path("fields")));
+                "website", "joined_on", "active", "won_total"), names(partner.path("fields")));
         partner.path("fields").forEach(f -> assertTrue(f.path("readOnly").asBoolean(), f.toString()));
         JsonNode actions = partner.path("actions");
         assertFalse(actions.path("create").asBoolean());
