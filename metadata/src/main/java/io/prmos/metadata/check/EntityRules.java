@@ -64,10 +64,16 @@ final class EntityRules {
             checkFieldList(context, entity, ui + "/form/sections/" + i + "/fields",
                     hints.formSections().get(i).fields(), false, "form");
         }
+        for (int i = 0; i < hints.detailSections().size(); i++) {
+            checkFieldList(context, entity, ui + "/detail/sections/" + i + "/fields",
+                    hints.detailSections().get(i).fields(), true, "detail");
+        }
+        UiHintRules.checkFilters(context, entity, ui + "/list/filters", hints.listFilters());
+        UiHintRules.checkSearchFields(context, entity, ui + "/list/searchFields", hints.listSearchFields());
     }
 
     /** List columns and sort keys may name system columns (e.g. {@code -created_at}); forms may not. */
-    private static void checkFieldList(ModuleContext context, EntityDef entity, String pointer,
+    static void checkFieldList(ModuleContext context, EntityDef entity, String pointer,
                                        List<String> names, boolean systemColumnsAllowed, String what) {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);

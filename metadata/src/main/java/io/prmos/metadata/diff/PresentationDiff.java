@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Module-level changes with no effect on the schema: title, description, navigation, declared roles
+ * Module-level changes with no effect on the schema: title, description, navigation, UI slots, declared roles
  * and granted permissions. They are classified cosmetic; the engine applies them when the new
  * catalog is swapped in.
  */
@@ -27,6 +27,7 @@ final class PresentationDiff {
         if (!Objects.equals(installed.title(), candidate.title())) changed.add("title");
         if (!Objects.equals(installed.description(), candidate.description())) changed.add("description");
         if (!installed.navigation().equals(candidate.navigation())) changed.add("navigation");
+        if (!installed.ui().equals(candidate.ui())) changed.add("ui slots");
         if (!changed.isEmpty()) {
             findings.cosmetic(candidate.module(), String.join(", ", changed) + " changed");
         }

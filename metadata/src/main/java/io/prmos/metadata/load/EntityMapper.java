@@ -65,14 +65,22 @@ final class EntityMapper {
         if (node.isMissingNode()) {
             return EntityUi.NONE;
         }
+        JsonNode list = node.path("list");
+        return new EntityUi(
+                ManifestMapper.strings(list.path("columns")),
+                ManifestMapper.strings(list.path("sort")),
+                sections(node.path("form").path("sections")),
+                ManifestMapper.strings(list.path("filters")),
+                ManifestMapper.strings(list.path("searchFields")),
+                sections(node.path("detail").path("sections")));
+    }
+
+    private static List<EntityUi.FormSection> sections(JsonNode node) {
         List<EntityUi.FormSection> sections = new ArrayList<>();
-        for (JsonNode section : node.path("form").path("sections")) {
+        for (JsonNode section : node) {
             sections.add(new EntityUi.FormSection(ManifestMapper.text(section, "label").orElse(null),
                     ManifestMapper.strings(section.path("fields"))));
         }
-        return new EntityUi(
-                ManifestMapper.strings(node.path("list").path("columns")),
-                ManifestMapper.strings(node.path("list").path("sort")),
-                List.copyOf(sections));
+        return List.copyOf(sections);
     }
 }
