@@ -2,6 +2,8 @@
 --   BENCH_CASE=get     GET /api/v1/partners/partner/{id}, id drawn at random from BENCH_IDS (a file, one id a line)
 --   BENCH_CASE=list    GET a filtered, sorted page of 50 (tier gold, region emea, sort -score,name)
 --   BENCH_CASE=create  POST /api/v1/partners/partner with a fresh partner body per request
+--   BENCH_CASE=search  GET /api/v1/search?q=<two word prefixes of loaded names>&limit=10 (type-ahead)
+--   BENCH_CASE=resolve POST /api/v1/resolve with 500 URNs of partners drawn at random from BENCH_IDS
 -- done() prints one machine-readable line starting with "BENCH " (requests/s, latency percentiles
 -- in milliseconds, non-2xx responses, socket errors) and, if any non-2xx arrived, one "BENCH_SAMPLE"
 -- line with the status and the start of the first such body.
@@ -28,6 +30,10 @@ local counter = 0
 non2xx = 0
 first_err = nil
 
+-- type-ahead queries: a prefix of a company word and of a second name word (URL-encoded space)
+local SEARCH = { "acm%20dig", "glob%20clo", "init%20dat", "umbr%20sys", "star%20net", "way%20con", "tyr%20sof",
+  "cyber%20lab", "acme", "glo", "networ", "consul%20gm" }
+
 local TIERS = { "registered", "silver", "gold", "platinum" }
 local REGIONS = { "emea", "amer", "apac" }
 local TYPES = { "reseller", "referral", "system_integrator", "technology" }
@@ -37,7 +43,7 @@ function init(args)
   assert(token and #token > 0, "BENCH_TOKEN is not set")
   wrk.headers["Authorization"] = "Bearer " .. token
   math.randomseed(os.time() * 100 + (tid or 0))
-  if case == "get" then
+  if case == "get" or case == "resolve" then
     local f = assert(io.open(assert(ids_file, "BENCH_IDS is not set"), "r"))
     for line in f:lines() do
       if #line == 36 then ids[#ids + 1] = line end
@@ -46,9 +52,11 @@ function init(args)
     assert(#ids > 0, "no ids in " .. ids_file)
   elseif case == "list" then
     fixed_request = wrk.format("GET", LIST_PATH, wrk.headers)
-  elseif case == "create" then
+  elseif case == "create" or case == "resolve" then
     wrk.method = "POST"
     wrk.headers["Content-Type"] = "application/json"
+  elseif case == "search" then
+    -- nothing to prepare
   else
     error("unknown BENCH_CASE " .. case)
   end
@@ -59,6 +67,15 @@ function request()
     return wrk.format("GET", "/api/v1/partners/partner/" .. ids[math.random(#ids)])
   elseif case == "list" then
     return fixed_request
+  elseif case == "search" then
+    local q = SEARCH[math.random(#SEARCH)]
+    return wrk.format("GET", "/api/v1/search?limit=10&q=" .. q)
+  elseif case == "resolve" then
+    local urns = {}
+    for i = 1, 500 do
+      urns[i] = '"urn:prm:partners:partner:' .. ids[math.random(#ids)] .. '"'
+    end
+    return wrk.format("POST", "/api/v1/resolve", nil, '{"urns":[' .. table.concat(urns, ",") .. ']}')
   end
   counter = counter + 1
   local body = string.format(

@@ -195,6 +195,9 @@ page=$(curl -sf --max-time 30 -H "$AUTH" "$BASE/api/v1/partners/partner?filter=t
   || die "the filtered list answered an error"
 page_items=$(grep -o '"id":"' <<<"$page" | wc -l)
 [[ "$page_items" -eq 50 ]] || die "the filtered list returned $page_items items, expected 50"
+curl -sf -o /dev/null --max-time 30 -H "$AUTH" "$BASE/api/v1/search?q=acme%20dig&limit=10" || die "search answered an error"
+curl -sf -o /dev/null --max-time 30 -H "$AUTH" -H 'Content-Type: application/json' -X POST "$BASE/api/v1/resolve" \
+  -d "{\"urns\":[\"urn:prm:partners:partner:$first_id\"]}" || die "resolve answered an error"
 SHOW_ENGINE_LOG=0
 
 # ---- wrk --------------------------------------------------------------------------------
@@ -254,6 +257,8 @@ field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" ${RESULT[$1]}"; }
 
 run_case get
 run_case list
+run_case search
+run_case resolve
 run_case create
 
 partners_after=$(curl -sf --max-time 60 -H "$AUTH" "$BASE/api/v1/partners/partner?limit=1&total=exact" | grep -o '"total":[0-9]*' | cut -d: -f2 || echo "?")

@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS "organizations"."organization" (
   CONSTRAINT "organization_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "organization_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
+ALTER TABLE "organizations"."organization" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, coalesce("name"::text, '')), 'A')) STORED;
+COMMENT ON COLUMN "organizations"."organization"."search_vector" IS 'prm-search simple: name';
 CREATE SCHEMA IF NOT EXISTS "partners";
 CREATE TABLE IF NOT EXISTS "partners"."_history" (
   "id" bigint GENERATED ALWAYS AS IDENTITY,
@@ -60,9 +62,13 @@ CREATE TABLE IF NOT EXISTS "partners"."partner" (
   "annual_target_amount" numeric(19,4),
   "annual_target_currency" char(3),
   "notes" text,
+  "public_seq" bigint,
+  "public_id" varchar(32),
   CONSTRAINT "partner_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "partner_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
+ALTER TABLE "partners"."partner" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, coalesce("name"::text, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce("contact_email"::text, '')), 'B')) STORED;
+COMMENT ON COLUMN "partners"."partner"."search_vector" IS 'prm-search simple: name, contact_email';
 CREATE SCHEMA IF NOT EXISTS "deals";
 CREATE TABLE IF NOT EXISTS "deals"."_history" (
   "id" bigint GENERATED ALWAYS AS IDENTITY,
@@ -99,9 +105,13 @@ CREATE TABLE IF NOT EXISTS "deals"."deal" (
   "registration_id" uuid,
   "details" jsonb,
   "description" text,
+  "public_seq" bigint,
+  "public_id" varchar(32),
   CONSTRAINT "deal_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "deal_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
+ALTER TABLE "deals"."deal" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, coalesce("name"::text, '')), 'A')) STORED;
+COMMENT ON COLUMN "deals"."deal"."search_vector" IS 'prm-search simple: name';
 CREATE SCHEMA IF NOT EXISTS "people";
 CREATE TABLE IF NOT EXISTS "people"."person" (
   "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -125,6 +135,8 @@ CREATE TABLE IF NOT EXISTS "people"."person" (
   CONSTRAINT "person_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "person_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
+ALTER TABLE "people"."person" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, coalesce("first_name"::text, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce("last_name"::text, '')), 'B') || setweight(to_tsvector('simple'::regconfig, coalesce("email"::text, '')), 'C')) STORED;
+COMMENT ON COLUMN "people"."person"."search_vector" IS 'prm-search simple: first_name, last_name, email';
 ALTER TABLE "organizations"."organization" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "organizations"."organization" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "organizations"."organization" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
@@ -156,6 +168,7 @@ CREATE POLICY "tenant_isolation" ON "people"."person" USING ("tenant_id" = curre
 GRANT USAGE ON SCHEMA "people" TO "prm_app";
 GRANT SELECT, INSERT, UPDATE, DELETE ON "people"."person" TO "prm_app";
 ALTER TABLE "partners"."partner" ADD CONSTRAINT "partner_parent_fkey" FOREIGN KEY ("tenant_id", "parent") REFERENCES "partners"."partner" ("tenant_id", "id") ON DELETE SET NULL ("parent");
+CREATE INDEX IF NOT EXISTS "organization_search_vector_idx" ON "organizations"."organization" USING gin ("search_vector");
 CREATE INDEX IF NOT EXISTS "organization_created_at_idx" ON "organizations"."organization" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "organization_name_idx" ON "organizations"."organization" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "organization_industry_idx" ON "organizations"."organization" ("tenant_id", "industry");
@@ -164,6 +177,7 @@ CREATE INDEX IF NOT EXISTS "organization_employees_idx" ON "organizations"."orga
 CREATE INDEX IF NOT EXISTS "organization_country_idx" ON "organizations"."organization" ("tenant_id", "country", "id");
 CREATE UNIQUE INDEX IF NOT EXISTS "organization_vat_number_key" ON "organizations"."organization" ("tenant_id", "vat_number") WHERE "deleted_at" IS NULL;
 CREATE INDEX IF NOT EXISTS "_history_record_idx" ON "partners"."_history" ("tenant_id", "entity", "record_id", "id" DESC);
+CREATE INDEX IF NOT EXISTS "partner_search_vector_idx" ON "partners"."partner" USING gin ("search_vector");
 CREATE INDEX IF NOT EXISTS "partner_created_at_idx" ON "partners"."partner" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "partner_name_idx" ON "partners"."partner" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "partner_tier_idx" ON "partners"."partner" ("tenant_id", "tier", "id");
@@ -175,8 +189,10 @@ CREATE INDEX IF NOT EXISTS "partner_parent_idx" ON "partners"."partner" ("tenant
 CREATE INDEX IF NOT EXISTS "partner_joined_on_idx" ON "partners"."partner" ("tenant_id", "joined_on", "id");
 CREATE INDEX IF NOT EXISTS "partner_active_idx" ON "partners"."partner" ("tenant_id", "active");
 CREATE INDEX IF NOT EXISTS "partner_score_name_sort" ON "partners"."partner" ("tenant_id", "score" DESC, "name", "id");
+CREATE UNIQUE INDEX IF NOT EXISTS "partner_public_id_key" ON "partners"."partner" ("tenant_id", "public_id") WHERE "deleted_at" IS NULL;
 CREATE INDEX IF NOT EXISTS "partner_region_tier_idx" ON "partners"."partner" ("tenant_id", "region", "tier");
 CREATE INDEX IF NOT EXISTS "_history_record_idx" ON "deals"."_history" ("tenant_id", "entity", "record_id", "id" DESC);
+CREATE INDEX IF NOT EXISTS "deal_search_vector_idx" ON "deals"."deal" USING gin ("search_vector");
 CREATE INDEX IF NOT EXISTS "deal_created_at_idx" ON "deals"."deal" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "deal_name_idx" ON "deals"."deal" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "deal_stage_idx" ON "deals"."deal" ("tenant_id", "stage", "id");
@@ -185,6 +201,8 @@ CREATE INDEX IF NOT EXISTS "deal_amount_amount_idx" ON "deals"."deal" ("tenant_i
 CREATE INDEX IF NOT EXISTS "deal_partner_idx" ON "deals"."deal" ("tenant_id", "partner");
 CREATE INDEX IF NOT EXISTS "deal_customer_idx" ON "deals"."deal" ("tenant_id", "customer");
 CREATE INDEX IF NOT EXISTS "deal_close_date_idx" ON "deals"."deal" ("tenant_id", "close_date", "id");
+CREATE UNIQUE INDEX IF NOT EXISTS "deal_public_id_key" ON "deals"."deal" ("tenant_id", "public_id") WHERE "deleted_at" IS NULL;
+CREATE INDEX IF NOT EXISTS "person_search_vector_idx" ON "people"."person" USING gin ("search_vector");
 CREATE INDEX IF NOT EXISTS "person_created_at_idx" ON "people"."person" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "person_first_name_idx" ON "people"."person" ("tenant_id", "first_name", "id");
 CREATE INDEX IF NOT EXISTS "person_last_name_idx" ON "people"."person" ("tenant_id", "last_name", "id");

@@ -44,6 +44,9 @@ public class ModuleAdminResource {
     @Inject
     CallerResolver callers;
 
+    @Inject
+    io.prmos.engine.registry.CatalogHolder catalogs;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<JsonNode> publish(@QueryParam("dryRun") boolean dryRun, byte[] body) {
@@ -73,6 +76,17 @@ public class ModuleAdminResource {
     @WithSession
     public Uni<JsonNode> installed() {
         return ModuleVersion.<ModuleVersion>list("status = ?1 order by module", ModuleVersion.ACTIVE).map(ModuleAdminResource::items);
+    }
+
+    /** Impact analysis: which other modules reference this module's entities or name them in link types. */
+    @GET
+    @Path("{name}/dependents")
+    public JsonNode dependents(@PathParam("name") String name) {
+        io.prmos.metadata.catalog.Catalog catalog = catalogs.current();
+        if (catalog.module(name).isEmpty()) {
+            throw ApiProblem.notFound("module '" + name + "' is not installed");
+        }
+        return DependentsView.of(name, io.prmos.metadata.catalog.Dependents.of(catalog, name));
     }
 
     @GET

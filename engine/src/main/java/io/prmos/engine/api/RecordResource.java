@@ -66,26 +66,39 @@ public class RecordResource {
     @Inject
     PermissionEvaluator evaluator;
 
+    @Inject
+    io.prmos.engine.store.RecordLookup lookup;
+
+    @Inject
+    RecordRelations relations;
+
     @GET
     public Uni<Response> list(@PathParam("module") String module, @PathParam("entity") String entity,
                               @QueryParam("filter") String filter, @QueryParam("sort") String sort,
                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                               @QueryParam("fields") String fields, @QueryParam("total") String total,
-                              @QueryParam("deleted") String deleted) {
+                              @QueryParam("deleted") String deleted, @QueryParam("expand") String expand) {
         Target t = target(module, entity);
         AccessDecision read = t.auth().require(Operation.READ);
         ListQuery query = ListQueryParser.parse(t.entity(), read.visibleFields(), filter, sort, limit, cursor, fields, total, deleted);
-        return reader.list(t.caller(), t.entity(), query, t.auth().access(read)).map(RecordResource::pageBody);
+        var expanded = Expansions.parse(t.entity(), read.visibleFields(), expand);
+        return reader.list(t.caller(), t.entity(), query, t.auth().access(read))
+                .flatMap(page -> Expansions.apply(t.reads(evaluator, lookup), t.catalog(), t.entity(), expanded, page.items())
+                        .map(items -> page))
+                .map(RecordResource::pageBody);
     }
 
     @GET
     @Path("{id}")
-    public Uni<Response> get(@PathParam("module") String module, @PathParam("entity") String entity, @PathParam("id") String id) {
+    public Uni<Response> get(@PathParam("module") String module, @PathParam("entity") String entity, @PathParam("id") String id,
+                             @QueryParam("expand") String expand) {
         Target t = target(module, entity);
-        UUID uuid = t.id(id);
         AccessDecision read = t.auth().require(Operation.READ);
-        return reader.get(t.caller(), t.entity(), uuid, t.auth().access(read))
-                .map(found -> found.map(RecordResponses::ok).orElseThrow(() -> t.missing(id)));
+        var expanded = Expansions.parse(t.entity(), read.visibleFields(), expand);
+        return relations.key(t, id).flatMap(uuid -> reader.get(t.caller(), t.entity(), uuid, t.auth().access(read)))
+                .map(found -> found.orElseThrow(() -> t.missing(id)))
+                .flatMap(record -> Expansions.apply(t.reads(evaluator, lookup), t.catalog(), t.entity(), expanded, java.util.List.of(record)))
+                .map(records -> RecordRelations.locking(t.entity(), RecordResponses.ok(records.get(0))));
     }
 
     @POST
@@ -96,7 +109,7 @@ public class RecordResource {
         var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), WriteMode.CREATE, "",
                 t.auth().known(create), create.writableFields());
         return writer.create(t.caller(), t.catalog(), t.entity(), values, t.auth().access(create))
-                .map(record -> RecordResponses.created(record, t.location(record.get("id").asText())));
+                .map(record -> RecordRelations.locking(t.entity(), RecordResponses.created(record, t.location(record.get("id").asText()))));
     }
 
     @PATCH
@@ -117,13 +130,13 @@ public class RecordResource {
 
     private Uni<Response> update(String module, String entity, String id, String ifMatch, byte[] body, WriteMode mode) {
         Target t = target(module, entity);
-        UUID uuid = t.id(id);
-        var expected = RecordResponses.ifMatch(ifMatch);
+        var expected = RecordRelations.expectedVersion(t.entity(), ifMatch);
         AccessDecision update = t.auth().require(Operation.UPDATE);
         var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), mode, "",
                 t.auth().known(update), update.writableFields());
-        return writer.update(t.caller(), t.catalog(), t.entity(), uuid, values, expected, t.auth().access(update))
-                .map(RecordResponses::ok);
+        return relations.key(t, id).flatMap(uuid -> writer.update(t.caller(), t.catalog(), t.entity(), uuid, values, expected,
+                        t.auth().access(update)))
+                .map(record -> RecordRelations.locking(t.entity(), RecordResponses.ok(record)));
     }
 
     @DELETE
@@ -131,10 +144,9 @@ public class RecordResource {
     public Uni<Response> delete(@PathParam("module") String module, @PathParam("entity") String entity,
                                 @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Target t = target(module, entity);
-        UUID uuid = t.id(id);
-        var expected = RecordResponses.ifMatch(ifMatch);
+        var expected = RecordRelations.expectedVersion(t.entity(), ifMatch);
         AccessDecision delete = t.auth().require(Operation.DELETE);
-        return writer.delete(t.caller(), t.entity(), uuid, expected, t.auth().access(delete))
+        return relations.key(t, id).flatMap(uuid -> writer.delete(t.caller(), t.entity(), uuid, expected, t.auth().access(delete)))
                 .map(x -> Response.noContent().build());
     }
 
@@ -143,10 +155,40 @@ public class RecordResource {
     public Uni<Response> restore(@PathParam("module") String module, @PathParam("entity") String entity,
                                  @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         Target t = target(module, entity);
-        UUID uuid = t.id(id);
-        var expected = RecordResponses.ifMatch(ifMatch);
+        var expected = RecordRelations.expectedVersion(t.entity(), ifMatch);
         AccessDecision restore = t.auth().require(Operation.RESTORE);
-        return writer.restore(t.caller(), t.entity(), uuid, expected, t.auth().access(restore)).map(RecordResponses::ok);
+        return relations.key(t, id).flatMap(uuid -> writer.restore(t.caller(), t.entity(), uuid, expected, t.auth().access(restore)))
+                .map(record -> RecordRelations.locking(t.entity(), RecordResponses.ok(record)));
+    }
+
+    @GET
+    @Path("{id}/children")
+    public Uni<Response> children(@PathParam("module") String module, @PathParam("entity") String entity,
+                                  @PathParam("id") String id, @QueryParam("limit") String limit) {
+        return relations.tree(target(module, entity), id, RecordRelations.Tree.CHILDREN, limit, null);
+    }
+
+    @GET
+    @Path("{id}/ancestors")
+    public Uni<Response> ancestors(@PathParam("module") String module, @PathParam("entity") String entity,
+                                   @PathParam("id") String id) {
+        return relations.tree(target(module, entity), id, RecordRelations.Tree.ANCESTORS, null, null);
+    }
+
+    @GET
+    @Path("{id}/subtree")
+    public Uni<Response> subtree(@PathParam("module") String module, @PathParam("entity") String entity,
+                                 @PathParam("id") String id, @QueryParam("depth") String depth, @QueryParam("limit") String limit) {
+        return relations.tree(target(module, entity), id, RecordRelations.Tree.SUBTREE, limit, depth);
+    }
+
+    @GET
+    @Path("{id}/links")
+    public Uni<Response> links(@PathParam("module") String module, @PathParam("entity") String entity,
+                               @PathParam("id") String id, @QueryParam("type") String type) {
+        Target t = target(module, entity);
+        t.auth().require(Operation.READ);
+        return relations.key(t, id).flatMap(uuid -> relations.links(t, uuid, type));
     }
 
     @POST
@@ -197,6 +239,10 @@ public class RecordResource {
                 // fall through: an id that is not a uuid names no record
             }
             throw missing(text);
+        }
+
+        EntityReads reads(PermissionEvaluator evaluator, io.prmos.engine.store.RecordLookup lookup) {
+            return new EntityReads(evaluator, lookup, catalog, caller);
         }
 
         ApiProblem missing(String id) {

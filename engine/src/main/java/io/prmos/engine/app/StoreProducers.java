@@ -30,6 +30,10 @@ public class StoreProducers {
     @ConfigProperty(name = "prm.test.kernel-tenant-filter", defaultValue = "true")
     boolean kernelTenantFilter;
 
+    /** Test-only seam: count the data role's statements (reference expansion must not be N+1). */
+    @ConfigProperty(name = "prm.test.count-statements", defaultValue = "false")
+    boolean countStatements;
+
     @Produces
     @ApplicationScoped
     StatementCache statementCache() {
@@ -48,7 +52,37 @@ public class StoreProducers {
     @Produces
     @ApplicationScoped
     TenantTransactions tenantTransactions(@ReactiveDataSource("app") Pool dataPool) {
-        return new TenantTransactions(dataPool);
+        if (countStatements && LaunchMode.current() != LaunchMode.TEST) {
+            throw new IllegalStateException("prm.test.count-statements=true is only honoured in tests");
+        }
+        return new TenantTransactions(countStatements ? io.prmos.engine.store.StatementCounter.wrap(dataPool) : dataPool);
+    }
+
+    @Produces
+    @ApplicationScoped
+    io.prmos.engine.store.RecordLookup recordLookup(TenantTransactions transactions, StatementCache statements,
+                                                   KernelTenantFilter tenantFilter) {
+        return new io.prmos.engine.store.RecordLookup(transactions, statements, tenantFilter);
+    }
+
+    @Produces
+    @ApplicationScoped
+    io.prmos.engine.store.HierarchyStore hierarchyStore(TenantTransactions transactions, StatementCache statements,
+                                                       KernelTenantFilter tenantFilter) {
+        return new io.prmos.engine.store.HierarchyStore(transactions, statements, tenantFilter);
+    }
+
+    @Produces
+    @ApplicationScoped
+    io.prmos.engine.store.LinkStore linkStore(TenantTransactions transactions) {
+        return new io.prmos.engine.store.LinkStore(transactions);
+    }
+
+    @Produces
+    @ApplicationScoped
+    io.prmos.engine.store.SearchStore searchStore(TenantTransactions transactions, StatementCache statements,
+                                                 KernelTenantFilter tenantFilter) {
+        return new io.prmos.engine.store.SearchStore(transactions, statements, tenantFilter);
     }
 
     @Produces

@@ -8,7 +8,7 @@ import io.prmos.engine.security.PermissionEvaluator;
 import io.prmos.metadata.catalog.Catalog;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import io.prmos.metadata.model.EventsDef;
-import io.prmos.metadata.naming.Names;
+import io.prmos.engine.query.Urn;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +43,8 @@ public final class EventVisibility {
             return readable(event.module(), event.entity()).map(decision -> event.envelope(withoutHidden(event.data(), decision)));
         }
         if (event.subject() != null) {
-            String[] urn = event.subject().split(":");
-            return urn.length == 5 ? entityNamed(urn[2], urn[3]).flatMap(name -> readable(urn[2], name)).map(d -> event.envelope())
-                    : Optional.empty();
+            return Urn.parse(event.subject()).flatMap(urn -> urn.entityIn(catalog))
+                    .flatMap(entity -> readable(entity.module(), entity.name())).map(d -> event.envelope());
         }
         return mayEmit(event.type()) ? Optional.of(event.envelope()) : Optional.empty();
     }
@@ -58,11 +57,6 @@ public final class EventVisibility {
 
     private Optional<EntityDescriptor> entity(String module, String name) {
         return catalog.module(module).flatMap(m -> m.entities().stream().filter(e -> e.name().equals(name)).findFirst());
-    }
-
-    private Optional<String> entityNamed(String module, String snakeName) {
-        return catalog.module(module).flatMap(m -> m.entities().stream()
-                .filter(e -> Names.snakeCase(e.name()).equals(snakeName)).map(EntityDescriptor::name).findFirst());
     }
 
     private boolean mayEmit(String type) {

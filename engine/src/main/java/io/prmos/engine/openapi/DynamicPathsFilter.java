@@ -50,6 +50,11 @@ public class DynamicPathsFilter implements OASFilter {
         if (caller.isEmpty()) {
             openAPI.getInfo().description(openAPI.getInfo().getDescription()
                     + " Send this request with your bearer token or API key to see the endpoints your roles allow.");
+            // the registry's static endpoints (resolve, search, links) need a caller like the entity endpoints
+            if (paths.getPathItems() != null) {
+                new java.util.ArrayList<>(paths.getPathItems().keySet()).stream().filter(p -> p.startsWith("/api/v1/"))
+                        .forEach(paths::removePathItem);
+            }
             return;
         }
         PermissionEvaluator evaluator = Arc.container().instance(PermissionEvaluator.class).get();

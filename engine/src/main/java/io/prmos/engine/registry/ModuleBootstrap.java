@@ -59,7 +59,8 @@ public class ModuleBootstrap {
             throw new IllegalStateException("modules directory not found: " + root + " (set prm.modules-dir)");
         }
         Duration wait = Duration.ofMinutes(5);
-        pool.withTransaction(c -> DataRole.ensure(c, dataRole, dataRolePassword)).await().atMost(wait);
+        pool.withTransaction(c -> DataRole.ensure(c, dataRole, dataRolePassword)
+                .flatMap(x -> io.prmos.engine.schema.KernelGrants.ensure(c, dataRole))).await().atMost(wait);
         Map<String, StoredVersion> installed = pool.withConnection(RegistryRows::active).await().atMost(wait)
                 .stream().collect(Collectors.toMap(StoredVersion::module, v -> v));
         List<ManifestSource> sources = newer(folderSources(root), installed);

@@ -104,6 +104,7 @@ final class Publication {
             steps.addAll(evolution.plan(installedCatalog.module(entry.getKey()).orElse(null),
                     candidateCatalog.module(entry.getKey()).orElseThrow(), entry.getValue(), suffix));
         }
+        steps = new ArrayList<>(io.prmos.engine.schema.SearchVectors.beforeEvolution(steps, snapshot));
         steps.addAll(new SchemaPlanner(dataRole).plan(candidateCatalog, snapshot.after(steps)).steps());
         return new MigrationPlan(steps);
     }
@@ -117,7 +118,8 @@ final class Publication {
             MigrationPlan own = new MigrationPlan(plan.steps().stream().filter(s -> s.schema().equals(version.module())).toList());
             sql.addAll(own.statements());
             modules.add(new PublishOutcome.ModuleOutcome(version.module(), current == null ? null : current.version(),
-                    version.version(), classification(set), set == null ? List.of() : set.changes(), sql));
+                    version.version(), classification(set), set == null ? List.of() : set.changes(), sql,
+                    DependentWarnings.of(installedCatalog, version.module(), set)));
         }
         return new PublishOutcome(dryRun, applied, modules);
     }

@@ -42,6 +42,14 @@ public final class ColumnTypes {
         };
     }
 
+    /** Columns the entity registry adds: the public id and its number when the entity declares {@code publicId}. */
+    public static List<ColumnSpec> registryColumns(io.prmos.metadata.catalog.EntityDescriptor entity) {
+        if (entity.options().publicId().isEmpty()) {
+            return List.of();
+        }
+        return List.of(ColumnSpec.nullable("public_seq", "bigint"), ColumnSpec.nullable("public_id", "varchar(32)"));
+    }
+
     /** The system columns every entity table starts with. */
     public static List<ColumnSpec> systemColumns() {
         return List.of(

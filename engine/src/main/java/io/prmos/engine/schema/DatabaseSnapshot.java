@@ -9,7 +9,17 @@ import java.util.Set;
  */
 public record DatabaseSnapshot(Set<String> schemas, Map<String, Set<String>> columnsByTable,
                                Set<String> indexes, Set<String> constraints, Set<String> isolatedTables,
-                               Set<String> grantedTables) {
+                               Set<String> grantedTables, Map<String, String> searchVectors) {
+
+    /** @param searchVectors table key → signature of its search_vector column (its comment) */
+    public DatabaseSnapshot {
+        searchVectors = Map.copyOf(searchVectors);
+    }
+
+    public DatabaseSnapshot(Set<String> schemas, Map<String, Set<String>> columnsByTable, Set<String> indexes,
+                            Set<String> constraints, Set<String> isolatedTables, Set<String> grantedTables) {
+        this(schemas, columnsByTable, indexes, constraints, isolatedTables, grantedTables, Map.of());
+    }
 
     public static DatabaseSnapshot empty() {
         return new DatabaseSnapshot(Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), Set.of());
@@ -25,11 +35,18 @@ public record DatabaseSnapshot(Set<String> schemas, Map<String, Set<String>> col
         columnsByTable.forEach((k, v) -> columns.put(k, new java.util.HashSet<>(v)));
         Set<String> isolated = new java.util.HashSet<>(isolatedTables);
         Set<String> granted = new java.util.HashSet<>(grantedTables);
+        Map<String, String> search = new java.util.HashMap<>(searchVectors);
         for (MigrationStep step : steps) {
             if (step instanceof MigrationStep.RenameTable r) {
                 moveKey(columns, key(r.schema(), r.from()), key(r.schema(), r.to()));
                 if (isolated.remove(key(r.schema(), r.from()))) isolated.add(key(r.schema(), r.to()));
                 if (granted.remove(key(r.schema(), r.from()))) granted.add(key(r.schema(), r.to()));
+                String signature = search.remove(key(r.schema(), r.from()));
+                if (signature != null) search.put(key(r.schema(), r.to()), signature);
+            } else if (step instanceof MigrationStep.DropSearchVector d) {
+                search.remove(key(d.schema(), d.table()));
+                Set<String> tableColumns = columns.get(key(d.schema(), d.table()));
+                if (tableColumns != null) tableColumns.remove(SearchVectors.COLUMN);
             } else if (step instanceof MigrationStep.RenameColumn r) {
                 Set<String> tableColumns = columns.get(key(r.schema(), r.table()));
                 if (tableColumns != null && tableColumns.remove(r.from())) {
@@ -37,7 +54,7 @@ public record DatabaseSnapshot(Set<String> schemas, Map<String, Set<String>> col
                 }
             }
         }
-        return new DatabaseSnapshot(schemas, columns, indexes, constraints, isolated, granted);
+        return new DatabaseSnapshot(schemas, columns, indexes, constraints, isolated, granted, search);
     }
 
     private static void moveKey(Map<String, Set<String>> map, String from, String to) {

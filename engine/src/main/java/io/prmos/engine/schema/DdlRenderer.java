@@ -63,6 +63,12 @@ public final class DdlRenderer {
         if (step instanceof MigrationStep.SetNotNull n) {
             return "ALTER TABLE " + qualified(n.schema(), n.table()) + " ALTER COLUMN " + quote(n.column()) + " SET NOT NULL";
         }
+        if (step instanceof MigrationStep.AddSearchVector v) {
+            return searchVector(v);
+        }
+        if (step instanceof MigrationStep.DropSearchVector d) {
+            return "ALTER TABLE " + qualified(d.schema(), d.table()) + " DROP COLUMN IF EXISTS " + quote(SearchVectors.COLUMN);
+        }
         if (step instanceof MigrationStep.PurgeColumn p) {
             return "ALTER TABLE " + qualified(p.schema(), p.table()) + " DROP COLUMN " + quote(p.column());
         }
@@ -92,6 +98,27 @@ public final class DdlRenderer {
         return quote(c.name()) + " " + c.sqlType()
                 + (c.notNull() ? " NOT NULL" : "")
                 + (c.defaultExpression() != null ? " DEFAULT " + c.defaultExpression() : "");
+    }
+
+    /** The language comes from the manifest schema's enum and is checked again here; names go through quote. */
+    private static String searchVector(MigrationStep.AddSearchVector v) {
+        if (!SearchVectors.LANGUAGES.contains(v.language())) {
+            throw new IllegalArgumentException("unknown text search configuration " + v.language());
+        }
+        String config = "'" + v.language() + "'::regconfig";
+        StringBuilder expression = new StringBuilder();
+        for (int i = 0; i < v.columns().size(); i++) {
+            if (i > 0) {
+                expression.append(" || ");
+            }
+            char weight = (char) ('A' + Math.min(i, 3));
+            expression.append("setweight(to_tsvector(").append(config).append(", coalesce(").append(quote(v.columns().get(i)))
+                    .append("::text, '')), '").append(weight).append("')");
+        }
+        String table = qualified(v.schema(), v.table());
+        return "ALTER TABLE " + table + " ADD COLUMN " + quote(SearchVectors.COLUMN) + " tsvector GENERATED ALWAYS AS ("
+                + expression + ") STORED;\n"
+                + "COMMENT ON COLUMN " + table + "." + quote(SearchVectors.COLUMN) + " IS '" + v.signature().replace("'", "''") + "'";
     }
 
     private String tenantIsolation(MigrationStep.EnableTenantIsolation r) {

@@ -42,6 +42,9 @@ public final class IndexPlanner {
             }
         }
         defaultSortIndex(entity).ifPresent(spec -> add(byName, spec));
+        if (entity.options().publicId().isPresent()) {
+            add(byName, new IndexSpec(name(table, List.of("public_id"), "key"), List.of("tenant_id", "public_id"), true, false));
+        }
         for (IndexDef declared : entity.indexes()) {
             List<String> columns = declared.fields().stream()
                     .flatMap(f -> entity.field(f).map(FieldDescriptor::columns).orElse(List.of(f)).stream()).toList();

@@ -6,9 +6,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Grants the data role what it needs on the kernel's own tables that record work touches inside
- * the record's transaction: reading and appending to the activity log (row-level security keeps
- * it to the caller's tenant). Idempotent; run at start after the role exists.
+ * Grants the data role what it needs on the kernel's own tables that record work touches under
+ * row-level security: reading and appending to the activity log, and the record links (UPDATE
+ * because creating an existing link is an {@code INSERT … ON CONFLICT DO UPDATE}). Flyway creates
+ * the tables but cannot know the configured role's name. Idempotent; run at start after the role exists.
  */
 public final class KernelGrants {
 
@@ -19,6 +20,8 @@ public final class KernelGrants {
         String role = quote(dataRole);
         return owner.query("GRANT USAGE ON SCHEMA " + quote("prm_kernel") + " TO " + role).execute()
                 .flatMap(x -> owner.query("GRANT SELECT, INSERT ON " + quote("prm_kernel") + "." + quote("activity")
+                        + " TO " + role).execute())
+                .flatMap(x -> owner.query("GRANT SELECT, INSERT, UPDATE, DELETE ON " + quote("prm_kernel") + "." + quote("record_link")
                         + " TO " + role).execute())
                 .replaceWithVoid();
     }

@@ -91,4 +91,20 @@ public sealed interface MigrationStep {
 
     record CreateIndex(String schema, String table, IndexSpec index) implements MigrationStep {
     }
+
+    /**
+     * The full-text column {@code search_vector}: a stored generated tsvector of the searchable
+     * columns, weighted A, B, C, D by declaration order; {@code signature} is kept as the column's
+     * comment so a later publish can tell whether it must be rebuilt.
+     */
+    record AddSearchVector(String schema, String table, String language, List<String> columns, String signature)
+            implements MigrationStep {
+        public AddSearchVector {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** Drops the generated search column (and its index) to rebuild it or because nothing is searchable any more. */
+    record DropSearchVector(String schema, String table) implements MigrationStep {
+    }
 }

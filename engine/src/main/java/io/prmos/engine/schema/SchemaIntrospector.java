@@ -26,6 +26,11 @@ public final class SchemaIntrospector {
     private static final String POLICIES = "SELECT schemaname, tablename FROM pg_policies"
             + " WHERE schemaname = ANY($1) AND policyname = 'tenant_isolation'";
 
+    /** The signature (comment) of each table's search_vector column. */
+    private static final String SEARCH_VECTORS = "SELECT n.nspname, c.relname, coalesce(col_description(c.oid, a.attnum), '')"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = ANY($1) AND a.attname = 'search_vector' AND NOT a.attisdropped";
+
     public Uni<DatabaseSnapshot> snapshot(SqlConnection c, Catalog catalog, String dataRole) {
         String[] schemas = catalog.modules().stream().map(ModuleDescriptor::schema).toArray(String[]::new);
         Tuple args = Tuple.of(schemas);
@@ -35,6 +40,7 @@ public final class SchemaIntrospector {
         Set<String> constraints = new HashSet<>();
         Set<String> isolated = new HashSet<>();
         Set<String> granted = new HashSet<>();
+        Map<String, String> search = new HashMap<>();
         return c.preparedQuery(SCHEMAS).execute(args)
                 .invoke(rows -> rows.forEach(r -> foundSchemas.add(r.getString(0))))
                 .flatMap(x -> c.preparedQuery(COLUMNS).execute(args))
@@ -47,7 +53,9 @@ public final class SchemaIntrospector {
                 .invoke(rows -> rows.forEach(r -> isolated.add(key(r))))
                 .flatMap(x -> c.preparedQuery(GRANTS).execute(Tuple.of(schemas, dataRole)))
                 .invoke(rows -> rows.forEach(r -> granted.add(key(r))))
-                .map(x -> new DatabaseSnapshot(foundSchemas, columns, indexes, constraints, isolated, granted));
+                .flatMap(x -> c.preparedQuery(SEARCH_VECTORS).execute(args))
+                .invoke(rows -> rows.forEach(r -> search.put(key(r), r.getString(2))))
+                .map(x -> new DatabaseSnapshot(foundSchemas, columns, indexes, constraints, isolated, granted, search));
     }
 
     private static String key(Row row) {

@@ -34,6 +34,7 @@ public final class SchemaPlanner {
             planHistory(module, snapshot, structure, isolation, indexes);
             for (EntityDescriptor entity : module.entities()) {
                 planTable(entity, snapshot, structure);
+                SearchVectors.plan(entity, snapshot, structure, indexes);
                 if (!snapshot.isolatedTables().contains(DatabaseSnapshot.key(entity.schema(), entity.table()))) {
                     isolation.add(new MigrationStep.EnableTenantIsolation(entity.schema(), entity.table()));
                 }
@@ -81,8 +82,14 @@ public final class SchemaPlanner {
         if (!snapshot.hasTable(entity.schema(), entity.table())) {
             List<ColumnSpec> columns = new ArrayList<>(ColumnTypes.systemColumns());
             entity.fields().forEach(f -> columns.addAll(ColumnTypes.columnsOf(f)));
+            columns.addAll(ColumnTypes.registryColumns(entity));
             steps.add(new MigrationStep.CreateTable(entity.schema(), entity.table(), columns));
             return;
+        }
+        for (ColumnSpec column : ColumnTypes.registryColumns(entity)) {
+            if (!snapshot.hasColumn(entity.schema(), entity.table(), column.name())) {
+                steps.add(new MigrationStep.AddColumn(entity.schema(), entity.table(), column));
+            }
         }
         for (FieldDescriptor field : entity.fields()) {
             for (ColumnSpec column : ColumnTypes.columnsOf(field)) {

@@ -77,7 +77,8 @@ public final class BulkWriter {
         for (BulkOperation op : creates) {
             tuples.add(writer.insertTuple(caller, entity, op.values()));
         }
-        return checks.flatMap(v -> c.query(SAVEPOINT).execute())
+        return checks.flatMap(v -> PublicIds.lock(c, caller, entity))
+                .flatMap(v -> c.query(SAVEPOINT).execute())
                 .flatMap(v -> c.preparedQuery(s.insert).executeBatch(tuples)
                         .onFailure().recoverWithUni(failure -> c.query(ROLLBACK_TO_SAVEPOINT).execute()
                                 .flatMap(x -> locateFailure(c, s, creates, tuples))

@@ -37,6 +37,9 @@ final class EntityStatements {
         for (FieldDescriptor field : entity.fields()) {
             cols.addAll(field.columns());
         }
+        if (entity.options().publicId().isPresent()) {
+            cols.add(PublicIds.COLUMN);
+        }
         this.columns = List.copyOf(cols);
         this.selectList = columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "));
         this.insert = insertStatement();
@@ -44,7 +47,7 @@ final class EntityStatements {
         this.constraintFields = constraintFields(entity);
     }
 
-    /** INSERT of every field column: $1 tenant, $2 user, then the field columns in order. */
+    /** INSERT of every field column: $1 tenant, $2 user, then the field columns in order (then the publicId prefix). */
     private String insertStatement() {
         List<String> insertColumns = new ArrayList<>(List.of("tenant_id", "created_by", "updated_by"));
         List<String> values = new ArrayList<>(List.of("$1", "$2", "$2"));
@@ -54,6 +57,12 @@ final class EntityStatements {
                 insertColumns.add(column);
                 values.add("$" + n++);
             }
+        }
+        if (entity.options().publicId().isPresent()) {
+            insertColumns.add(PublicIds.SEQUENCE_COLUMN);
+            insertColumns.add(PublicIds.COLUMN);
+            values.add(PublicIds.nextSequence(table, n + 1));
+            values.add(PublicIds.nextId(table, entity.options().publicId().get(), n));
         }
         return "INSERT INTO " + table + " (" + insertColumns.stream().map(c -> quote(c)).collect(Collectors.joining(", "))
                 + ") VALUES (" + String.join(", ", values) + ") RETURNING " + selectList;

@@ -32,6 +32,7 @@ public final class RecordWriter {
     private final TenantTransactions transactions;
     private final StatementCache statements;
     private final KernelTenantFilter tenantFilter;
+    private final HierarchyStore hierarchy;
     private final List<ChangeObserver> observers;
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
@@ -43,6 +44,7 @@ public final class RecordWriter {
         this.transactions = transactions;
         this.statements = statements;
         this.tenantFilter = tenantFilter;
+        this.hierarchy = new HierarchyStore(transactions, statements, tenantFilter);
         this.observers = observers.stream().sorted(java.util.Comparator.comparingInt(ChangeObserver::order)).toList();
     }
 
@@ -72,6 +74,7 @@ public final class RecordWriter {
                            Map<FieldDescriptor, Object> values, String pointer, Access access) {
         EntityStatements s = statements.of(entity);
         return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer, tenantFilter)
+                .flatMap(v -> PublicIds.lock(c, caller, entity))
                 .flatMap(v -> c.preparedQuery(s.insert).execute(insertTuple(caller, entity, values)))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
                 .flatMap(rows -> written(c, caller, s, Operation.CREATED, rows.iterator().next(), false, access));
@@ -82,6 +85,10 @@ public final class RecordWriter {
         for (FieldDescriptor field : entity.fields()) {
             addColumns(params, field, values.get(field));
         }
+        entity.options().publicId().ifPresent(id -> {
+            params.add(id.prefix() + "-");
+            params.add(caller.tenant());
+        });
         return Tuple.from(params);
     }
 
@@ -100,6 +107,7 @@ public final class RecordWriter {
         sets.addAll(bookkeeping(params, caller));
         String sql = capturingUpdate(s, sets, params, caller, id, ifMatch, true, access);
         return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer, tenantFilter)
+                .flatMap(v -> hierarchy.refuseCycle(c, caller, entity, id, values, pointer))
                 .flatMap(v -> c.preparedQuery(sql).execute(params.tuple()))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
                 .flatMap(rows -> rows.size() == 1 ? written(c, caller, s, Operation.UPDATED, rows.iterator().next(), true, access)

@@ -39,6 +39,13 @@ final class RowMapper {
             if (projection == null || projection.contains(name) || name.equals("id") || name.equals("version")) {
                 out.set(name, scalar(row.getValue(offset + i)));
             }
+            if (i == 0) {
+                out.put("urn", new io.prmos.engine.query.Urn(statements.entity.module(), statements.entity.path(),
+                        (java.util.UUID) row.getValue(offset)).toString());
+            }
+        }
+        if (statements.entity.options().publicId().isPresent()) {
+            out.set(PublicIds.COLUMN, scalar(row.getValue(offset + statements.columns.size() - 1)));
         }
         Object deletedAt = row.getValue(offset + SystemFields.ORDER.size());
         if (deletedAt != null) {

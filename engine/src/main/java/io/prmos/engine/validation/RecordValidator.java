@@ -88,6 +88,11 @@ public final class RecordValidator {
 
     private java.util.Optional<Object> checked(ModuleDescriptor module, FieldDescriptor field, JsonNode node,
                                                String pointer, List<Violation> violations) {
+        String wrongTarget = urnTargetProblem(module, field, node);
+        if (wrongTarget != null) {
+            violations.add(new Violation(pointer, "reference", wrongTarget));
+            return java.util.Optional.empty();
+        }
         ValueParser.Parsed parsed = ValueParser.parse(field.type(), node);
         if (parsed.failed()) {
             violations.add(new Violation(pointer, "type", parsed.error()));
@@ -99,6 +104,24 @@ public final class RecordValidator {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(parsed.value());
+    }
+
+    /** A URN given for a reference must name the reference's target entity. */
+    private static String urnTargetProblem(ModuleDescriptor module, FieldDescriptor field, JsonNode node) {
+        if (!(field.type() instanceof FieldType.Reference ref) || !node.isTextual() || !io.prmos.engine.query.Urn.looksLikeUrn(node.textValue())) {
+            return null;
+        }
+        var urn = io.prmos.engine.query.Urn.parse(node.textValue());
+        String targetModule = ref.targetModule(module.name());
+        String targetEntity = Names.snakeCase(ref.targetEntity());
+        if (urn.isEmpty()) {
+            return "expected the id (uuid) or URN of a record";
+        }
+        if (!urn.get().module().equals(targetModule) || !urn.get().entity().equals(targetEntity)) {
+            return "the URN names a " + urn.get().module() + ":" + urn.get().entity() + " record; '" + field.name()
+                    + "' references " + targetModule + "." + ref.targetEntity();
+        }
+        return null;
     }
 
     private String constraintProblem(ModuleDescriptor module, FieldDef def, Object value) {

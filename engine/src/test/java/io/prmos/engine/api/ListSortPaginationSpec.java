@@ -176,7 +176,7 @@ class ListSortPaginationSpec {
         given().queryParam("filter", filter).queryParam("fields", "name,tier").queryParam("limit", 3).get(PARTNERS).then()
                 .statusCode(200)
                 .body("items.size()", equalTo(3))
-                .body("items[0].keySet()", containsInAnyOrder("id", "version", "name", "tier"))
+                .body("items[0].keySet()", containsInAnyOrder("id", "urn", "version", "public_id", "name", "tier"))
                 .body("items.name", everyItem(startsWith(p)));
         given().queryParam("fields", "name,colour").get(PARTNERS).then()
                 .statusCode(400).contentType(PROBLEM_JSON)

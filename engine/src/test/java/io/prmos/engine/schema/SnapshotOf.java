@@ -18,6 +18,7 @@ final class SnapshotOf {
         Set<String> constraints = new HashSet<>();
         Set<String> isolated = new HashSet<>();
         Set<String> granted = new HashSet<>();
+        Map<String, String> search = new HashMap<>();
         for (MigrationStep step : plan.steps()) {
             if (step instanceof MigrationStep.CreateSchema s) {
                 schemas.add(s.schema());
@@ -33,10 +34,13 @@ final class SnapshotOf {
                 granted.add(DatabaseSnapshot.key(g.schema(), g.table()));
             } else if (step instanceof MigrationStep.AddForeignKey f) {
                 constraints.add(DatabaseSnapshot.key(f.schema(), f.name()));
+            } else if (step instanceof MigrationStep.AddSearchVector v) {
+                search.put(DatabaseSnapshot.key(v.schema(), v.table()), v.signature());
+                columns.computeIfAbsent(DatabaseSnapshot.key(v.schema(), v.table()), k -> new HashSet<>()).add("search_vector");
             } else if (step instanceof MigrationStep.CreateIndex i) {
                 indexes.add(DatabaseSnapshot.key(i.schema(), i.index().name()));
             }
         }
-        return new DatabaseSnapshot(schemas, columns, indexes, constraints, isolated, granted);
+        return new DatabaseSnapshot(schemas, columns, indexes, constraints, isolated, granted, search);
     }
 }

@@ -15,11 +15,38 @@ public final class Catalog {
     private final Map<String, ModuleDescriptor> modules;
     private final List<EntityDescriptor> entities;
     private final String fingerprint;
+    private final Map<String, LinkType> linkTypes;
 
     Catalog(Map<String, ModuleDescriptor> modules, String fingerprint) {
         this.modules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modules));
         this.entities = modules.values().stream().flatMap(m -> m.entities().stream()).toList();
         this.fingerprint = fingerprint;
+        this.linkTypes = resolveLinks(this.modules);
+    }
+
+    private static Map<String, LinkType> resolveLinks(Map<String, ModuleDescriptor> modules) {
+        Map<String, LinkType> out = new java.util.LinkedHashMap<>();
+        for (ModuleDescriptor module : modules.values()) {
+            for (io.prmos.metadata.model.LinkTypeDef def : module.manifest().links().values()) {
+                EntityDescriptor from = entityNamed(modules, module.name(), def.from());
+                EntityDescriptor to = entityNamed(modules, module.name(), def.to());
+                if (from != null && to != null) {
+                    out.put(module.name() + "." + def.name(), new LinkType(module.name() + "." + def.name(), def, from, to));
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static EntityDescriptor entityNamed(Map<String, ModuleDescriptor> modules, String own, String name) {
+        String module = name.contains(".") ? name.substring(0, name.indexOf('.')) : own;
+        ModuleDescriptor m = modules.get(module);
+        return m == null ? null : m.entitiesByName().get(name.contains(".") ? name.substring(name.indexOf('.') + 1) : name);
+    }
+
+    /** Link types of every module by qualified name ({@code deals.co_sell}). */
+    public Map<String, LinkType> linkTypes() {
+        return linkTypes;
     }
 
     public static Catalog empty() {

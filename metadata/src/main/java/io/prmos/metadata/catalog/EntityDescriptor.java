@@ -22,6 +22,7 @@ public final class EntityDescriptor {
     private final Map<String, FieldDescriptor> fieldsByName;
     private final List<String> listColumns;
     private final List<String> defaultSort;
+    private final Optional<DisplayTemplate> display;
 
     EntityDescriptor(String module, EntityDef def, String path, String schema, List<FieldDescriptor> fields) {
         this.module = module;
@@ -37,6 +38,7 @@ public final class EntityDescriptor {
                 ? fields.stream().limit(6).map(FieldDescriptor::name).toList()
                 : List.copyOf(def.ui().listColumns());
         this.defaultSort = List.copyOf(def.ui().defaultSort());
+        this.display = DisplayTemplate.of(def);
     }
 
     public String module() { return module; }
@@ -77,6 +79,33 @@ public final class EntityDescriptor {
 
     /** {@code partners.Partner}: the name other modules use to reference this entity. */
     public String qualifiedName() { return module + "." + def.name(); }
+
+    /** The compiled display name template; empty when the entity has no text field to default to. */
+    public Optional<DisplayTemplate> display() { return display; }
+
+    public io.prmos.metadata.model.EntityOptions options() { return def.options(); }
+
+    /** The self-reference marked {@code hierarchy: true}, if any. */
+    public Optional<FieldDescriptor> hierarchyField() {
+        return fields.stream().filter(f -> f.def().hierarchy()).findFirst();
+    }
+
+    /** Fields that feed the full-text index, in declaration order (the order gives their weight). */
+    public List<FieldDescriptor> searchableFields() {
+        return fields.stream().filter(f -> f.def().searchable()).toList();
+    }
+
+    /**
+     * The fields a resolved reference summarises: the manifest's {@code summary}, else the first
+     * three fields the display template does not already show.
+     */
+    public List<String> summaryFields() {
+        if (!def.options().summary().isEmpty()) {
+            return def.options().summary();
+        }
+        List<String> shown = display.map(DisplayTemplate::fields).orElse(List.of());
+        return fields.stream().map(FieldDescriptor::name).filter(n -> !shown.contains(n)).limit(3).toList();
+    }
 
     @Override
     public String toString() { return qualifiedName(); }

@@ -24,6 +24,7 @@ public final class SemanticChecker {
             PermissionRules.check(context);
             MigrationRules.check(context);
             EventRules.check(context);
+            RegistryRules.check(context);
             problems.addAll(module.ruleProblems());
         }
         DependencyRules.check(modules, byName, problems);

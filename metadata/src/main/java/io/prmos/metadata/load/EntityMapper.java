@@ -32,6 +32,7 @@ final class EntityMapper {
                 indexes(name, node.path("indexes")),
                 ui(node.path("ui")),
                 ManifestMapper.text(node, "renamedFrom"),
+                RegistryMapper.options(node),
                 FeaturesMapper.map(node));
     }
 

@@ -31,7 +31,8 @@ final class FieldMapper {
                 integer(node, "minLength"),
                 integer(node, "maxLength"),
                 ManifestMapper.text(node, "pattern"),
-                ManifestMapper.text(node, "renamedFrom"));
+                ManifestMapper.text(node, "renamedFrom"),
+                flag(node, "hierarchy"));
     }
 
     static FieldType type(JsonNode node) {

@@ -48,7 +48,8 @@ final class ManifestMapper {
                 migrations(root.path("migrations")),
                 EventsMapper.map(root.path("events")),
                 object(root, "hooks"),
-                object(root, "agents"));
+                object(root, "agents"),
+                RegistryMapper.links(root.path("links")));
     }
 
     static Optional<String> text(JsonNode node, String key) {

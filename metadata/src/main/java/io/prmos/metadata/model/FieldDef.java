@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param renamedFrom the field's name in an earlier version of the module, so that publishing
  *                    renames the column instead of dropping it and adding a new one
+ * @param hierarchy   this self-reference is the entity's parent link (children, ancestors, subtree; no cycles)
  */
 public record FieldDef(
         String name,
@@ -28,5 +29,6 @@ public record FieldDef(
         Optional<Integer> minLength,
         Optional<Integer> maxLength,
         Optional<String> pattern,
-        Optional<String> renamedFrom) {
+        Optional<String> renamedFrom,
+        boolean hierarchy) {
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param permissions what this module grants, one set per role, in manifest order
  * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
  * @param events      custom events published, events subscribed to, declared webhooks ({@link EventsDef#none()} when absent)
+ * @param links       link types this module declares, by name
  */
 public record Manifest(
         String apiVersion,
@@ -29,5 +30,6 @@ public record Manifest(
         List<MigrationDirective> migrations,
         EventsDef events,
         Optional<JsonNode> hooks,
-        Optional<JsonNode> agents) {
+        Optional<JsonNode> agents,
+        Map<String, LinkTypeDef> links) {
 }
