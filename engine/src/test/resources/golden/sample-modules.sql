@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS "partners"."partner" (
   "annual_target_amount" numeric(19,4),
   "annual_target_currency" char(3),
   "notes" text,
+  "won_total" numeric(19,2),
   "public_seq" bigint,
   "public_id" varchar(32),
   CONSTRAINT "partner_pkey" PRIMARY KEY ("id"),
@@ -99,6 +100,7 @@ CREATE TABLE IF NOT EXISTS "deals"."deal" (
   "amount_amount" numeric(19,4) NOT NULL,
   "amount_currency" char(3) NOT NULL,
   "probability" numeric(5,2),
+  "weighted_amount" numeric(19,2),
   "partner" uuid NOT NULL,
   "customer" uuid,
   "close_date" date,
@@ -188,6 +190,7 @@ CREATE INDEX IF NOT EXISTS "partner_organization_idx" ON "partners"."partner" ("
 CREATE INDEX IF NOT EXISTS "partner_parent_idx" ON "partners"."partner" ("tenant_id", "parent");
 CREATE INDEX IF NOT EXISTS "partner_joined_on_idx" ON "partners"."partner" ("tenant_id", "joined_on", "id");
 CREATE INDEX IF NOT EXISTS "partner_active_idx" ON "partners"."partner" ("tenant_id", "active");
+CREATE INDEX IF NOT EXISTS "partner_won_total_idx" ON "partners"."partner" ("tenant_id", "won_total", "id");
 CREATE INDEX IF NOT EXISTS "partner_score_name_sort" ON "partners"."partner" ("tenant_id", "score" DESC, "name", "id");
 CREATE UNIQUE INDEX IF NOT EXISTS "partner_public_id_key" ON "partners"."partner" ("tenant_id", "public_id") WHERE "deleted_at" IS NULL;
 CREATE INDEX IF NOT EXISTS "partner_region_tier_idx" ON "partners"."partner" ("tenant_id", "region", "tier");
@@ -198,6 +201,7 @@ CREATE INDEX IF NOT EXISTS "deal_name_idx" ON "deals"."deal" ("tenant_id", "name
 CREATE INDEX IF NOT EXISTS "deal_stage_idx" ON "deals"."deal" ("tenant_id", "stage", "id");
 CREATE INDEX IF NOT EXISTS "deal_source_idx" ON "deals"."deal" ("tenant_id", "source");
 CREATE INDEX IF NOT EXISTS "deal_amount_amount_idx" ON "deals"."deal" ("tenant_id", "amount_amount", "id");
+CREATE INDEX IF NOT EXISTS "deal_weighted_amount_idx" ON "deals"."deal" ("tenant_id", "weighted_amount", "id");
 CREATE INDEX IF NOT EXISTS "deal_partner_idx" ON "deals"."deal" ("tenant_id", "partner");
 CREATE INDEX IF NOT EXISTS "deal_customer_idx" ON "deals"."deal" ("tenant_id", "customer");
 CREATE INDEX IF NOT EXISTS "deal_close_date_idx" ON "deals"."deal" ("tenant_id", "close_date", "id");

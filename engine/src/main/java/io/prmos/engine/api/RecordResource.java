@@ -210,8 +210,8 @@ public class RecordResource {
     }
 
     private Target target(String module, String entity) {
-        Catalog catalog = catalogs.current();
         Caller caller = callers.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         return catalog.entity(module, entity)
                 .map(e -> new Target(catalog, catalog.module(module).orElseThrow(), e, caller,
                         new Authorizer(evaluator, catalog, caller, e)))

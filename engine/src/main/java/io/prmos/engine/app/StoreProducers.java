@@ -1,6 +1,7 @@
 package io.prmos.engine.app;
 
 import io.prmos.engine.security.PermissionEvaluator;
+import io.prmos.engine.store.BeforeWrite;
 import io.prmos.engine.store.BulkWriter;
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.KernelTenantFilter;
@@ -8,6 +9,7 @@ import io.prmos.engine.store.RecordReader;
 import io.prmos.engine.store.RecordWriter;
 import io.prmos.engine.store.StatementCache;
 import io.prmos.engine.store.TenantTransactions;
+import io.prmos.engine.store.TransactionRecords;
 import io.prmos.engine.validation.RecordValidator;
 import io.quarkus.arc.All;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
@@ -94,8 +96,14 @@ public class StoreProducers {
     @Produces
     @ApplicationScoped
     RecordWriter recordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
-                              @All List<ChangeObserver> observers) {
-        return new RecordWriter(transactions, statements, tenantFilter, observers);
+                              @All List<ChangeObserver> observers, @All List<BeforeWrite> stages) {
+        return new RecordWriter(transactions, statements, tenantFilter, observers, stages);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TransactionRecords transactionRecords(StatementCache statements, RecordWriter writer, KernelTenantFilter tenantFilter) {
+        return new TransactionRecords(statements, writer, tenantFilter);
     }
 
     @Produces
@@ -103,6 +111,12 @@ public class StoreProducers {
     BulkWriter bulkWriter(TenantTransactions transactions, StatementCache statements, RecordWriter writer,
                           KernelTenantFilter tenantFilter) {
         return new BulkWriter(transactions, statements, writer, tenantFilter);
+    }
+
+    @Produces
+    @ApplicationScoped
+    io.prmos.engine.store.OverlayData overlayData(TenantTransactions transactions, KernelTenantFilter tenantFilter) {
+        return new io.prmos.engine.store.OverlayData(transactions, tenantFilter);
     }
 
     @Produces

@@ -53,8 +53,8 @@ public class ActivityResource {
     public Uni<ObjectNode> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                 @QueryParam("entity") String entity, @QueryParam("after") String after,
                                 @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Catalog catalog = catalogs.current();
         Caller caller = callers.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         Optional<EntityDescriptor> only = AuditTargets.qualified(catalog, entity);
         int size = AuditTargets.limit(limit);
         ActivityEntries.Query query = new ActivityEntries.Query(blank(actor), blank(action),

@@ -50,8 +50,8 @@ public class HistoryResource {
     @GET
     public Uni<ObjectNode> history(@PathParam("module") String module, @PathParam("entity") String entity,
                                    @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Catalog catalog = catalogs.current();
         Caller caller = callers.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         EntityDescriptor e = AuditTargets.entity(catalog, module, entity);
         UUID uuid = AuditTargets.id(e, id);
         AccessDecision read = evaluator.decide(caller, catalog, e, Operation.READ);

@@ -43,8 +43,8 @@ public class PurgeResource {
 
     @DELETE
     public Uni<Response> purge(@PathParam("module") String module, @PathParam("entity") String entity, @PathParam("id") String id) {
-        Catalog catalog = catalogs.current();
         Caller caller = callers.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         EntityDescriptor e = AuditTargets.entity(catalog, module, entity);
         if (!caller.isAdmin()) {
             throw new ApiProblem(403, "forbidden", "Forbidden", "only admins may purge records of the recycle bin", List.of());

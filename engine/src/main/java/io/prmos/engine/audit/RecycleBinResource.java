@@ -48,8 +48,8 @@ public class RecycleBinResource {
 
     @GET
     public Uni<ObjectNode> list(@QueryParam("entity") String entity, @QueryParam("limit") String limit) {
-        Catalog catalog = catalogs.current();
         Caller caller = callers.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         Optional<EntityDescriptor> only = AuditTargets.qualified(catalog, entity);
         List<RecycleBin.Readable> readable = new ArrayList<>();
         for (EntityDescriptor e : catalog.entities()) {

@@ -26,7 +26,8 @@ public class DynamicPathsFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Catalog catalog = Arc.container().instance(CatalogHolder.class).get().current();
+        CatalogHolder holder = Arc.container().instance(CatalogHolder.class).get();
+        Catalog catalog = holder.current();
         if (openAPI.getComponents() == null) {
             openAPI.components(OASFactory.createComponents());
         }
@@ -58,6 +59,7 @@ public class DynamicPathsFilter implements OASFilter {
             return;
         }
         PermissionEvaluator evaluator = Arc.container().instance(PermissionEvaluator.class).get();
+        catalog = holder.forTenant(caller.get().tenant());
         for (ModuleDescriptor module : catalog.modules()) {
             boolean tagged = false;
             for (EntityDescriptor entity : module.entities()) {
@@ -73,6 +75,7 @@ public class DynamicPathsFilter implements OASFilter {
                 components.addSchema(EntitySchemas.inputName(entity), EntitySchemas.input(module, entity, view));
                 components.addSchema(EntitySchemas.pageName(entity), EntitySchemas.page(entity));
                 addPaths(paths, entity, view);
+                CommandPaths.of(entity, EntityPaths.collection(entity), caller.get().roles()).forEach(paths::addPathItem);
             }
         }
     }

@@ -47,6 +47,6 @@ public final class SystemFields {
     private static FieldDescriptor field(String name, FieldType type) {
         return FieldDescriptor.of(new FieldDef(name, type, name, null, true, false, true, true, true, false,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false));
+                Optional.empty(), false, Optional.empty()));
     }
 }

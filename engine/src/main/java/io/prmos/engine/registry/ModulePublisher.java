@@ -42,6 +42,10 @@ public class ModulePublisher {
     @Inject
     StatementCache statements;
 
+    @Inject
+    @io.quarkus.arc.All
+    List<PublishCheck> checks;
+
     @ConfigProperty(name = "quarkus.datasource.app.username")
     String dataRole;
 
@@ -62,11 +66,28 @@ public class ModulePublisher {
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> RegistryRows.active(c))
                 .map(installed -> Publication.prepare(installed, sources, actor))
+                .invoke(publication -> verify(sources))
+                .call(publication -> io.prmos.engine.overlay.CustomFieldCollisions.check(c, publication.candidateCatalog(),
+                        publication.changedVersions().stream().map(StoredVersion::module).toList()))
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
                         : apply(c, publication, plan, ModuleVersion.SUPERSEDED)
                                 .call(applied -> recordActivity(c, caller, applied, "Published ")))))
                 .map(applied -> finish(applied, dryRun));
+    }
+
+    /** The engine-side checks ({@link PublishCheck}) of every submitted manifest; the offline checks have passed. */
+    private void verify(List<ManifestSource> sources) {
+        List<io.prmos.metadata.load.ManifestProblem> problems = new java.util.ArrayList<>();
+        for (ManifestSource source : sources) {
+            var result = new io.prmos.metadata.load.ManifestLoader().loadString(source.source(), source.file());
+            if (result instanceof io.prmos.metadata.load.LoadResult.Loaded loaded) {
+                checks.forEach(check -> problems.addAll(check.check(loaded.manifest())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw PublishException.invalid(problems);
+        }
     }
 
     /** Returns a module to the version that was active before the current one (see {@link Rollback}). */

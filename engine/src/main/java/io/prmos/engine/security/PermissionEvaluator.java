@@ -22,10 +22,9 @@ import java.util.Set;
  */
 public final class PermissionEvaluator {
 
-    private volatile Indexed indexed = new Indexed(Catalog.empty(), new PermissionIndex(Catalog.empty()));
-
-    private record Indexed(Catalog catalog, PermissionIndex index) {
-    }
+    /** One index per catalog instance: the active one and each tenant's view of it (weak: replaced views go away). */
+    private final java.util.Map<Catalog, PermissionIndex> indexes =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public AccessDecision decide(Caller caller, Catalog catalog, EntityDescriptor entity, Operation operation) {
         List<EntityPermission> grants = index(catalog).grants(entity, caller.roles());
@@ -43,12 +42,7 @@ public final class PermissionEvaluator {
     }
 
     private PermissionIndex index(Catalog catalog) {
-        Indexed current = indexed;
-        if (current.catalog() != catalog) {
-            current = new Indexed(catalog, new PermissionIndex(catalog));
-            indexed = current;
-        }
-        return current.index();
+        return indexes.computeIfAbsent(catalog, PermissionIndex::new);
     }
 
     private static RecordScope scope(EntityPermission grant, Operation operation) {

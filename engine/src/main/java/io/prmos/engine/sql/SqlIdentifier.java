@@ -22,6 +22,18 @@ public final class SqlIdentifier {
         return '"' + name + '"';
     }
 
+    /**
+     * {@code cf_region} → {@code 'cf_region'}: the key of a custom field in the {@code _custom} JSONB
+     * column. Keys are field names, so they pass the same check as identifiers; DDL (expression
+     * indexes) cannot take parameters, which is why the key is written into the statement.
+     */
+    public static String jsonKey(String name) {
+        if (name == null || !SAFE.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a valid JSON key: " + name);
+        }
+        return "'" + name + "'";
+    }
+
     /** {@code "schema"."table"}. */
     public static String qualified(String schema, String table) {
         return quote(schema) + "." + quote(table);

@@ -69,15 +69,23 @@ public final class BulkWriter {
     private Uni<List<ObjectNode>> createAll(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
                                             List<BulkOperation> creates, Access access) {
         EntityStatements s = statements.of(entity);
-        Uni<List<BulkOperation>> checks = Multi.createFrom().iterable(creates)
-                .onItem().transformToUniAndConcatenate(op -> ReferenceCheck.verify(c, caller, catalog, entity, op.values(),
-                        op.pointer(), tenantFilter).replaceWith(op))
+        // Each item passes the before-write stages (hooks, formulas, rules) and the reference check on its own.
+        Uni<List<BulkOperation>> prepared = Multi.createFrom().iterable(creates)
+                .onItem().transformToUniAndConcatenate(op -> writer.prepare(c, new PendingWrite(RecordChange.Operation.CREATED,
+                                catalog, entity, caller, null, op.values(), op.pointer()))
+                        .map(values -> new BulkOperation(op.index(), op.id(), op.ifMatch(), values))
+                        .call(ready -> ReferenceCheck.verify(c, caller, catalog, entity, ready.values(), ready.pointer(), tenantFilter)))
                 .collect().asList();
+        return prepared.flatMap(ready -> insertAll(c, caller, s, ready, access));
+    }
+
+    private Uni<List<ObjectNode>> insertAll(SqlConnection c, Caller caller, EntityStatements s, List<BulkOperation> creates,
+                                            Access access) {
         List<Tuple> tuples = new ArrayList<>();
         for (BulkOperation op : creates) {
-            tuples.add(writer.insertTuple(caller, entity, op.values()));
+            tuples.add(writer.insertTuple(caller, s.entity, op.values()));
         }
-        return checks.flatMap(v -> PublicIds.lock(c, caller, entity))
+        return PublicIds.lock(c, caller, s.entity)
                 .flatMap(v -> c.query(SAVEPOINT).execute())
                 .flatMap(v -> c.preparedQuery(s.insert).executeBatch(tuples)
                         .onFailure().recoverWithUni(failure -> c.query(ROLLBACK_TO_SAVEPOINT).execute()

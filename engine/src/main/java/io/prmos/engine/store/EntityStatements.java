@@ -5,6 +5,7 @@ import static io.prmos.engine.sql.SqlIdentifier.quote;
 
 import io.prmos.engine.query.SystemFields;
 import io.prmos.engine.schema.IndexPlanner;
+import io.prmos.engine.sql.CustomFieldSql;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import io.prmos.metadata.catalog.FieldDescriptor;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * SQL fragments of one entity computed once per catalog: the table, the selected columns in a
  * fixed order (so rows are read by index), and the statements that do not depend on input.
  */
-final class EntityStatements {
+final class EntityStatements implements Columns {
 
     final EntityDescriptor entity;
     final String table;
@@ -28,35 +29,77 @@ final class EntityStatements {
     static final String WRITTEN = "written";
     /** Constraint and unique index names → the fields they guard, to explain database errors. */
     final java.util.Map<String, List<String>> constraintFields;
+    /** The tenant's custom fields of this entity by name; their values share {@link FieldDescriptor#CUSTOM_COLUMN}. */
+    final java.util.Map<String, FieldDescriptor> custom;
+    /** Index of {@link FieldDescriptor#CUSTOM_COLUMN} in {@link #columns}, or -1 when the entity has no custom field. */
+    final int customIndex;
 
     EntityStatements(EntityDescriptor entity) {
         this.entity = entity;
         this.table = qualified(entity.schema(), entity.table());
+        java.util.Map<String, FieldDescriptor> customFields = new java.util.LinkedHashMap<>();
         List<String> cols = new ArrayList<>(SystemFields.ORDER);
         cols.add("deleted_at");
         for (FieldDescriptor field : entity.fields()) {
-            cols.addAll(field.columns());
+            if (field.custom()) {
+                customFields.put(field.name(), field);
+            } else {
+                cols.addAll(field.columns());
+            }
         }
+        if (!customFields.isEmpty()) {
+            cols.add(FieldDescriptor.CUSTOM_COLUMN);
+        }
+        this.custom = java.util.Collections.unmodifiableMap(customFields);
+        this.customIndex = customFields.isEmpty() ? -1 : cols.size() - 1;
+        // The public id is always the last column (RowMapper reads it there).
         if (entity.options().publicId().isPresent()) {
             cols.add(PublicIds.COLUMN);
         }
         this.columns = List.copyOf(cols);
-        this.selectList = columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "));
+        this.selectList = columns.stream().map(c -> selected(null, c)).collect(Collectors.joining(", "));
         this.insert = insertStatement();
-        this.writtenSelectList = columns.stream().map(c -> quote(WRITTEN) + "." + quote(c)).collect(Collectors.joining(", "));
+        this.writtenSelectList = columns.stream().map(c -> selected(WRITTEN, c)).collect(Collectors.joining(", "));
         this.constraintFields = constraintFields(entity);
     }
 
-    /** INSERT of every field column: $1 tenant, $2 user, then the field columns in order (then the publicId prefix). */
+    /** A selected column; the custom values are read as text so that numbers keep every digit. */
+    private static String selected(String alias, String column) {
+        String name = (alias == null ? "" : quote(alias) + ".") + quote(column);
+        return column.equals(FieldDescriptor.CUSTOM_COLUMN) ? name + "::text AS " + quote(column) : name;
+    }
+
+    @Override
+    public String sql(String column) {
+        FieldDescriptor field = custom.get(column);
+        return field == null ? quote(column) : CustomFieldSql.expression(field);
+    }
+
+    @Override
+    public Object comparable(String column, Object value) {
+        return custom.containsKey(column) ? CustomFieldSql.comparable(value) : value;
+    }
+
+    /**
+     * INSERT of every field column: $1 tenant, $2 user, then the field columns in order, then the
+     * custom values, then the publicId prefix and tenant.
+     */
     private String insertStatement() {
         List<String> insertColumns = new ArrayList<>(List.of("tenant_id", "created_by", "updated_by"));
         List<String> values = new ArrayList<>(List.of("$1", "$2", "$2"));
         int n = 3;
         for (FieldDescriptor field : entity.fields()) {
+            if (field.custom()) {
+                continue;
+            }
             for (String column : field.columns()) {
                 insertColumns.add(column);
                 values.add("$" + n++);
             }
+        }
+        if (!custom.isEmpty()) {
+            insertColumns.add(FieldDescriptor.CUSTOM_COLUMN);
+            values.add("$" + n++ + "::text::jsonb");
         }
         if (entity.options().publicId().isPresent()) {
             insertColumns.add(PublicIds.SEQUENCE_COLUMN);
@@ -70,7 +113,7 @@ final class EntityStatements {
 
     private static java.util.Map<String, List<String>> constraintFields(EntityDescriptor entity) {
         java.util.Map<String, List<String>> names = new java.util.HashMap<>();
-        for (FieldDescriptor field : entity.fields()) {
+        for (FieldDescriptor field : entity.fields().stream().filter(f -> !f.custom()).toList()) {
             names.put(IndexPlanner.name(entity.table(), field.columns(), "key"), List.of(field.name()));
             names.put(IndexPlanner.name(entity.table(), List.of(field.column()), "fkey"), List.of(field.name()));
         }

@@ -56,24 +56,24 @@ public final class RecordReader {
     private Uni<Page> page(SqlConnection c, Caller caller, EntityStatements s, ListQuery query, Access access) {
         Params params = new Params();
         StringBuilder sql = new StringBuilder("SELECT ").append(s.selectList).append(" FROM ").append(s.table);
-        sql.append(where(caller, query, access, params));
-        query.after().ifPresent(after -> sql.append(" AND ").append(WhereRenderer.after(query.sort(), after, params)));
+        sql.append(where(caller, s, query, access, params));
+        query.after().ifPresent(after -> sql.append(" AND ").append(WhereRenderer.after(query.sort(), after, params, s)));
         sql.append(" ORDER BY ");
         List<String> order = new ArrayList<>();
         for (SortColumn key : query.sort()) {
-            order.add(quote(key.column()) + (key.descending() ? " DESC" : ""));
+            order.add(s.sql(key.column()) + (key.descending() ? " DESC" : ""));
         }
         sql.append(String.join(", ", order)).append(" LIMIT ").append(params.add(query.limit() + 1));
         return c.preparedQuery(sql.toString()).execute(params.tuple()).map(rows -> toPage(s, query, access, rows));
     }
 
-    private String where(Caller caller, ListQuery query, Access access, Params params) {
+    private String where(Caller caller, EntityStatements s, ListQuery query, Access access, Params params) {
         StringBuilder sql = new StringBuilder(" WHERE ").append(tenantFilter.condition(params, caller));
         if (query.deleted() != ListQuery.Deleted.INCLUDE) {
             sql.append(" AND ").append(quote("deleted_at")).append(query.deleted() == ListQuery.Deleted.ONLY ? " IS NOT NULL" : " IS NULL");
         }
         access.rows().ifPresent(r -> sql.append(" AND ").append(WhereRenderer.render(r, params)));
-        query.filter().ifPresent(f -> sql.append(" AND ").append(WhereRenderer.render(f, params)));
+        query.filter().ifPresent(f -> sql.append(" AND ").append(WhereRenderer.render(f, params, s)));
         return sql.toString();
     }
 
@@ -93,7 +93,9 @@ public final class RecordReader {
     private static String cursor(EntityStatements s, ListQuery query, Row last) {
         List<Object> values = new ArrayList<>();
         for (SortColumn key : query.sort()) {
-            values.add(last.getValue(s.indexOf(key.column())));
+            var custom = s.custom.get(key.column());
+            values.add(custom != null ? CustomValues.cursorValue(custom, last.getValue(s.customIndex))
+                    : last.getValue(s.indexOf(key.column())));
         }
         return io.prmos.engine.query.CursorCodec.encode(query.sortSignature(), values);
     }
@@ -110,7 +112,7 @@ public final class RecordReader {
             return Uni.createFrom().item(Optional.empty());
         }
         Params params = new Params();
-        String where = where(caller, query, access, params);
+        String where = where(caller, s, query, access, params);
         if (query.total() == ListQuery.Total.EXACT) {
             return c.preparedQuery("SELECT count(*) FROM " + s.table + where).execute(params.tuple())
                     .map(rows -> Optional.of(rows.iterator().next().getLong(0)));

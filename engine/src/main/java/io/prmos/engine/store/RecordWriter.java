@@ -34,18 +34,25 @@ public final class RecordWriter {
     private final KernelTenantFilter tenantFilter;
     private final HierarchyStore hierarchy;
     private final List<ChangeObserver> observers;
+    private final List<BeforeWrite> stages;
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
-        this(transactions, statements, tenantFilter, List.of());
+        this(transactions, statements, tenantFilter, List.of(), List.of());
     }
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
                         List<ChangeObserver> observers) {
+        this(transactions, statements, tenantFilter, observers, List.of());
+    }
+
+    public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
+                        List<ChangeObserver> observers, List<BeforeWrite> stages) {
         this.transactions = transactions;
         this.statements = statements;
         this.tenantFilter = tenantFilter;
         this.hierarchy = new HierarchyStore(transactions, statements, tenantFilter);
         this.observers = observers.stream().sorted(java.util.Comparator.comparingInt(ChangeObserver::order)).toList();
+        this.stages = stages.stream().sorted(java.util.Comparator.comparingInt(BeforeWrite::order)).toList();
     }
 
     public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values,
@@ -61,7 +68,8 @@ public final class RecordWriter {
     /** A soft delete (to the recycle bin), or — for an entity with softDelete off — removal of the row. */
     public Uni<Void> delete(Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch, Access access) {
         if (!entity.features().softDelete()) {
-            return transactions.run(caller, c -> remove(c, caller, entity, id, ifMatch, access)).replaceWithVoid();
+            return transactions.run(caller, c -> beforeDelete(c, caller, entity, id, ifMatch, access)
+                    .flatMap(ready -> remove(c, caller, entity, id, ifMatch, access))).replaceWithVoid();
         }
         return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, true, access)).replaceWithVoid();
     }
@@ -73,17 +81,36 @@ public final class RecordWriter {
     Uni<ObjectNode> insert(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
                            Map<FieldDescriptor, Object> values, String pointer, Access access) {
         EntityStatements s = statements.of(entity);
-        return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer, tenantFilter)
-                .flatMap(v -> PublicIds.lock(c, caller, entity))
-                .flatMap(v -> c.preparedQuery(s.insert).execute(insertTuple(caller, entity, values)))
+        return prepare(c, new PendingWrite(Operation.CREATED, catalog, entity, caller, null, values, pointer))
+                .flatMap(prepared -> ReferenceCheck.verify(c, caller, catalog, entity, prepared, pointer, tenantFilter)
+                        .flatMap(v -> PublicIds.lock(c, caller, entity))
+                        .flatMap(v -> c.preparedQuery(s.insert).execute(insertTuple(caller, entity, prepared))))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
                 .flatMap(rows -> written(c, caller, s, Operation.CREATED, rows.iterator().next(), false, access));
+    }
+
+    /** The values after every {@link BeforeWrite} stage, in order; the given values when no stage applies. */
+    Uni<Map<FieldDescriptor, Object>> prepare(SqlConnection c, PendingWrite write) {
+        Uni<PendingWrite> chain = Uni.createFrom().item(write);
+        for (BeforeWrite stage : stages) {
+            chain = chain.flatMap(w -> stage.appliesTo(w) ? stage.prepare(c, w).map(w::withValues) : Uni.createFrom().item(w));
+        }
+        return chain.map(PendingWrite::values);
+    }
+
+    private boolean staged(PendingWrite write) {
+        return stages.stream().anyMatch(stage -> stage.appliesTo(write));
     }
 
     Tuple insertTuple(Caller caller, EntityDescriptor entity, Map<FieldDescriptor, Object> values) {
         List<Object> params = new ArrayList<>(List.of(caller.tenant(), caller.user()));
         for (FieldDescriptor field : entity.fields()) {
-            addColumns(params, field, values.get(field));
+            if (!field.custom()) {
+                addColumns(params, field, values.get(field));
+            }
+        }
+        if (statements.of(entity).customIndex >= 0) {
+            params.add(CustomValues.change(values).set());
         }
         entity.options().publicId().ifPresent(id -> {
             params.add(id.prefix() + "-");
@@ -95,28 +122,82 @@ public final class RecordWriter {
     Uni<ObjectNode> update(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity, UUID id,
                            Map<FieldDescriptor, Object> values, OptionalLong ifMatch, String pointer, Access access) {
         EntityStatements s = statements.of(entity);
+        PendingWrite pending = new PendingWrite(Operation.UPDATED, catalog, entity, caller, null, values, pointer);
+        if (!staged(pending)) {
+            return updateRow(c, caller, catalog, s, id, values, ifMatch, pointer, access);
+        }
+        return stored(c, caller, s, id, ifMatch, true, access).flatMap(stored -> stored == null
+                ? explainMiss(c, caller, s, id, ifMatch, true, access)
+                : prepare(c, new PendingWrite(Operation.UPDATED, catalog, entity, caller, stored, values, pointer))
+                        .flatMap(prepared -> updateRow(c, caller, catalog, s, id, prepared, ifMatch, pointer, access)));
+    }
+
+    private Uni<ObjectNode> updateRow(SqlConnection c, Caller caller, Catalog catalog, EntityStatements s, UUID id,
+                                      Map<FieldDescriptor, Object> values, OptionalLong ifMatch, String pointer, Access access) {
         Params params = new Params();
         List<String> sets = new ArrayList<>();
         for (Map.Entry<FieldDescriptor, Object> entry : values.entrySet()) {
+            if (entry.getKey().custom()) {
+                continue;
+            }
             List<Object> columnValues = new ArrayList<>();
             addColumns(columnValues, entry.getKey(), entry.getValue());
             for (int i = 0; i < columnValues.size(); i++) {
                 sets.add(quote(entry.getKey().columns().get(i)) + " = " + params.add(columnValues.get(i)));
             }
         }
+        CustomValues.Change custom = CustomValues.change(values);
+        if (!custom.isEmpty()) {
+            String current = quote(EntityStatements.WRITTEN) + "." + quote(FieldDescriptor.CUSTOM_COLUMN);
+            sets.add(quote(FieldDescriptor.CUSTOM_COLUMN) + " = (coalesce(" + current + ", '{}'::jsonb) || "
+                    + params.add(custom.set()) + "::text::jsonb) - " + params.add(custom.removed()) + "::text[]");
+        }
         sets.addAll(bookkeeping(params, caller));
         String sql = capturingUpdate(s, sets, params, caller, id, ifMatch, true, access);
-        return ReferenceCheck.verify(c, caller, catalog, entity, values, pointer, tenantFilter)
-                .flatMap(v -> hierarchy.refuseCycle(c, caller, entity, id, values, pointer))
+        return ReferenceCheck.verify(c, caller, catalog, s.entity, values, pointer, tenantFilter)
+                .flatMap(v -> hierarchy.refuseCycle(c, caller, s.entity, id, values, pointer))
                 .flatMap(v -> c.preparedQuery(sql).execute(params.tuple()))
                 .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
                 .flatMap(rows -> rows.size() == 1 ? written(c, caller, s, Operation.UPDATED, rows.iterator().next(), true, access)
                         : explainMiss(c, caller, s, id, ifMatch, true, access));
     }
 
+    /** The stored row the write is about to change, locked; {@code null} when the caller's write cannot reach it. */
+    private Uni<ObjectNode> stored(SqlConnection c, Caller caller, EntityStatements s, UUID id, OptionalLong ifMatch,
+                                   boolean live, Access access) {
+        Params params = new Params();
+        String sql = "SELECT " + s.selectList + " FROM " + s.table + match(params, caller, id, ifMatch, live, access) + " FOR UPDATE";
+        return c.preparedQuery(sql).execute(params.tuple())
+                .map(rows -> rows.size() == 1 ? RowMapper.toJson(s, rows.iterator().next(), null) : null);
+    }
+
     private Uni<ObjectNode> lifecycle(SqlConnection c, Caller caller, EntityDescriptor entity, UUID id,
                                       OptionalLong ifMatch, boolean delete, Access access) {
         EntityStatements s = statements.of(entity);
+        PendingWrite pending = new PendingWrite(Operation.DELETED, null, entity, caller, null, Map.of(), "");
+        if (!delete || !staged(pending)) {
+            return lifecycleRow(c, caller, s, id, ifMatch, delete, access);
+        }
+        return stored(c, caller, s, id, ifMatch, true, access).flatMap(stored -> stored == null
+                ? explainMiss(c, caller, s, id, ifMatch, true, access)
+                : prepare(c, new PendingWrite(Operation.DELETED, null, entity, caller, stored, Map.of(), ""))
+                        .flatMap(ignored -> lifecycleRow(c, caller, s, id, ifMatch, true, access)));
+    }
+
+    /** The before-delete stages (before-hooks) of a hard delete, on the stored row; nothing when no stage applies. */
+    private Uni<Void> beforeDelete(SqlConnection c, Caller caller, EntityDescriptor entity, UUID id, OptionalLong ifMatch,
+                                   Access access) {
+        EntityStatements s = statements.of(entity);
+        if (!staged(new PendingWrite(Operation.DELETED, null, entity, caller, null, Map.of(), ""))) {
+            return Uni.createFrom().voidItem();
+        }
+        return stored(c, caller, s, id, ifMatch, true, access).flatMap(stored -> stored == null
+                ? explainMiss(c, caller, s, id, ifMatch, true, access).replaceWithVoid()
+                : prepare(c, new PendingWrite(Operation.DELETED, null, entity, caller, stored, Map.of(), "")).replaceWithVoid());
+    }
+
+    private Uni<ObjectNode> lifecycleRow(SqlConnection c, Caller caller, EntityStatements s, UUID id,
+                                         OptionalLong ifMatch, boolean delete, Access access) {
         Params params = new Params();
         List<String> sets = new ArrayList<>();
         sets.add(quote("deleted_at") + " = " + (delete ? "now()" : "NULL"));
@@ -188,7 +269,7 @@ public final class RecordWriter {
     }
 
     /** The written row as the response projects it, after every observer has seen the change. */
-    private Uni<ObjectNode> written(SqlConnection c, Caller caller, EntityStatements s, Operation operation, Row row,
+    Uni<ObjectNode> written(SqlConnection c, Caller caller, EntityStatements s, Operation operation, Row row,
                                     boolean withBefore, Access access) {
         ObjectNode response = RowMapper.toJson(s, row, access.projection());
         if (observers.isEmpty()) {

@@ -52,13 +52,24 @@ final class RowMapper {
             out.put("deleted_at", deletedAt.toString());
         }
         int index = offset + SystemFields.ORDER.size() + 1;
+        JsonNode custom = statements.customIndex < 0 ? null : customValues(row.getValue(offset + statements.customIndex));
         for (FieldDescriptor field : statements.entity.fields()) {
+            if (field.custom()) {
+                if (projection == null || projection.contains(field.name())) {
+                    out.set(field.name(), CustomValues.read(field, custom));
+                }
+                continue;
+            }
             if (projection == null || projection.contains(field.name())) {
                 out.set(field.name(), field(field, row, index));
             }
             index += field.columns().size();
         }
         return out;
+    }
+
+    private static JsonNode customValues(Object text) {
+        return text == null ? null : CustomValues.parse(text.toString());
     }
 
     private static JsonNode field(FieldDescriptor field, Row row, int index) {

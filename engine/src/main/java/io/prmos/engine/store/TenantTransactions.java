@@ -5,6 +5,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,6 +30,7 @@ public final class TenantTransactions {
     private static final String SET_LOCAL_TENANT = "SELECT set_config('prm.tenant', $1, true)";
 
     private final Pool pool;
+    private final Map<SqlConnection, List<Runnable>> afterCommit = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public TenantTransactions(Pool pool) {
         this.pool = pool;
@@ -45,6 +50,22 @@ public final class TenantTransactions {
                 .asTuple()
                 .flatMap(started -> work.apply(connection)
                         .onFailure().call(() -> started.getItem1().rollback().onFailure().recoverWithNull())
-                        .call(() -> started.getItem1().commit())));
+                        .call(() -> started.getItem1().commit()))
+                .onTermination().invoke((item, failure, cancelled) -> committed(connection, failure == null && !cancelled)));
+    }
+
+    /**
+     * Runs {@code task} once the transaction on {@code connection} (one {@link #run}) has committed, and
+     * never if it rolls back. Tasks must not block: they hand their work to an executor.
+     */
+    public void afterCommit(SqlConnection connection, Runnable task) {
+        afterCommit.computeIfAbsent(connection, c -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(task);
+    }
+
+    private void committed(SqlConnection connection, boolean committed) {
+        List<Runnable> tasks = afterCommit.remove(connection);
+        if (committed && tasks != null) {
+            tasks.forEach(Runnable::run);
+        }
     }
 }

@@ -35,7 +35,11 @@ class ListFilterSpec {
         create(PARTNERS, map("name", p + "Delta_100%", "tier", "registered", "types", List.of("technology"),
                 "region", "apac", "score", 50, "joined_on", "2025-03-03"));
         create(DEALS, map("name", p + "Small", "amount", money(50, "EUR"), "partner", alpha, "close_date", "2026-01-31"));
-        create(DEALS, map("name", p + "Medium", "amount", money("150.25", "EUR"), "partner", alpha, "stage", "won"));
+        // the stage changes only through the workflow's transitions
+        String medium = createId(DEALS, map("name", p + "Medium", "amount", money("150.25", "EUR"), "partner", alpha));
+        for (String transition : List.of("qualify", "propose", "win")) {
+            given().post(DEALS + "/" + medium + "/transitions/" + transition).then().statusCode(200);
+        }
         create(DEALS, map("name", p + "Large", "amount", money(500, "USD"), "partner", alpha, "close_date", "2026-12-31",
                 "customer", orgX));
     }

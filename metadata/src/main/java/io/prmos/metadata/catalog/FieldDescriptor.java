@@ -7,14 +7,22 @@ import java.util.List;
 /**
  * A compiled field: its definition plus the database columns it occupies. Most fields own one
  * column named like the field; a money field owns {@code {name}_amount} and {@code {name}_currency}.
+ * A tenant's custom field ({@code custom}) owns no column of its own: its value is the key of the
+ * same name in the row's {@link #CUSTOM_COLUMN} JSONB object, and {@link #column()} names that key.
  */
-public record FieldDescriptor(FieldDef def, List<String> columns) {
+public record FieldDescriptor(FieldDef def, List<String> columns, boolean custom) {
 
     public static final String AMOUNT = "amount";
     public static final String CURRENCY = "currency";
+    /** The JSONB column holding the custom field values of every tenant (ADR 0065). */
+    public static final String CUSTOM_COLUMN = "_custom";
 
     public FieldDescriptor {
         columns = List.copyOf(columns);
+    }
+
+    public FieldDescriptor(FieldDef def, List<String> columns) {
+        this(def, columns, false);
     }
 
     public static FieldDescriptor of(FieldDef def) {
@@ -22,6 +30,11 @@ public record FieldDescriptor(FieldDef def, List<String> columns) {
                 ? List.of(def.name() + "_" + AMOUNT, def.name() + "_" + CURRENCY)
                 : List.of(def.name());
         return new FieldDescriptor(def, columns);
+    }
+
+    /** A tenant's custom field: stored under its name in {@link #CUSTOM_COLUMN}. */
+    public static FieldDescriptor custom(FieldDef def) {
+        return new FieldDescriptor(def, List.of(def.name()), true);
     }
 
     public String name() {

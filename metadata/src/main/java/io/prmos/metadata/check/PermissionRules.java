@@ -52,7 +52,7 @@ final class PermissionRules {
     }
 
     /** This module and every module it requires, directly or through others. */
-    private static Set<String> requiredClosure(ModuleContext context) {
+    static Set<String> requiredClosure(ModuleContext context) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> pending = new ArrayDeque<>();
         pending.add(context.manifest().module());

@@ -23,6 +23,9 @@ public final class SemanticChecker {
             EntityRules.check(context);
             PermissionRules.check(context);
             MigrationRules.check(context);
+            BehaviourRules.check(context);
+            ExpressionRules.check(context);
+            AutomationRules.check(context);
             EventRules.check(context);
             RegistryRules.check(context);
             problems.addAll(module.ruleProblems());

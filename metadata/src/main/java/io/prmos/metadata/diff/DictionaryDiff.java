@@ -54,6 +54,7 @@ final class DictionaryDiff {
         List<String> cosmetic = new ArrayList<>();
         if (!Objects.equals(before.label(), after.label())) cosmetic.add("label");
         if (!commonOrder(old, now)) cosmetic.add("value order");
+        if (before.extensible() != after.extensible()) cosmetic.add("extensible");
         if (!cosmetic.isEmpty()) {
             findings.cosmetic(after.name(), String.join(", ", cosmetic) + " changed");
         }

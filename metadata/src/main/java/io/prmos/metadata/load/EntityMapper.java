@@ -5,12 +5,14 @@ import io.prmos.metadata.model.EntityDef;
 import io.prmos.metadata.model.EntityUi;
 import io.prmos.metadata.model.FieldDef;
 import io.prmos.metadata.model.IndexDef;
+import io.prmos.metadata.model.Workflow;
 import io.prmos.metadata.naming.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Maps one schema-valid entity node to {@link EntityDef}, defaulting labels and index names. */
 final class EntityMapper {
@@ -22,6 +24,9 @@ final class EntityMapper {
         String label = ManifestMapper.text(node, "label").orElse(Names.humanize(name));
         Map<String, FieldDef> fields = new LinkedHashMap<>();
         node.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), FieldMapper.map(e.getKey(), e.getValue())));
+        Optional<Workflow> workflow = BehaviourMapper.workflow(node.path("workflow"));
+        // the state field changes only through transitions: to plain writes it is read-only
+        workflow.map(Workflow::field).filter(fields::containsKey).ifPresent(f -> fields.put(f, fields.get(f).asReadOnly()));
         return new EntityDef(
                 name,
                 label,
@@ -33,7 +38,11 @@ final class EntityMapper {
                 ui(node.path("ui")),
                 ManifestMapper.text(node, "renamedFrom"),
                 RegistryMapper.options(node),
-                FeaturesMapper.map(node));
+                FeaturesMapper.map(node),
+                BehaviourMapper.validations(node.path("validations")),
+                workflow,
+                BehaviourMapper.hooks(node.path("hooks")),
+                BehaviourMapper.actions(node.path("actions")));
     }
 
     /** An unnamed index is called {@code {table}_{field}_..._idx}, as PostgreSQL would name it. */

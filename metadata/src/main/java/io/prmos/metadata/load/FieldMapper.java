@@ -21,7 +21,7 @@ final class FieldMapper {
                 ManifestMapper.text(node, "description").orElse(null),
                 flag(node, "required"),
                 flag(node, "unique"),
-                flag(node, "readOnly"),
+                flag(node, "readOnly") || node.has("formula"),
                 flag(node, "filterable"),
                 flag(node, "sortable"),
                 flag(node, "searchable"),
@@ -32,7 +32,8 @@ final class FieldMapper {
                 integer(node, "maxLength"),
                 ManifestMapper.text(node, "pattern"),
                 ManifestMapper.text(node, "renamedFrom"),
-                flag(node, "hierarchy"));
+                flag(node, "hierarchy"),
+                ManifestMapper.text(node, "formula"));
     }
 
     static FieldType type(JsonNode node) {

@@ -49,7 +49,8 @@ final class ManifestMapper {
                 EventsMapper.map(root.path("events")),
                 object(root, "hooks"),
                 object(root, "agents"),
-                RegistryMapper.links(root.path("links")));
+                RegistryMapper.links(root.path("links")),
+                BehaviourMapper.automations(root.path("automations")));
     }
 
     static Optional<String> text(JsonNode node, String key) {
@@ -88,7 +89,7 @@ final class ManifestMapper {
             values.add(new DictionaryDef.Value(code, label));
         }
         String label = node.isArray() ? Names.humanize(name) : text(node, "label").orElse(Names.humanize(name));
-        return new DictionaryDef(name, label, List.copyOf(values));
+        return new DictionaryDef(name, label, List.copyOf(values), !node.isArray() && node.path("extensible").asBoolean(false));
     }
 
     private static Map<String, EntityDef> entities(JsonNode node) {

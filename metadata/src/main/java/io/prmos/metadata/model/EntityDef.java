@@ -10,6 +10,10 @@ import java.util.Optional;
  * @param renamedFrom the entity's name in an earlier version of the module (its table is renamed on publish)
  * @param options     entity registry switches: summary, publicId, If-Match requirement, search language
  * @param features    platform features switched on or off: audit, activity, softDelete, optimisticLock
+ * @param validations CEL rules every write must satisfy
+ * @param workflow    the state machine on one of its fields, if any
+ * @param hooks       the Java hooks its writes run
+ * @param actions     custom actions on its records, by name
  */
 public record EntityDef(
         String name,
@@ -22,5 +26,15 @@ public record EntityDef(
         EntityUi ui,
         Optional<String> renamedFrom,
         EntityOptions options,
-        EntityFeatures features) {
+        EntityFeatures features,
+        List<ValidationRule> validations,
+        Optional<Workflow> workflow,
+        EntityHooks hooks,
+        Map<String, ActionDef> actions) {
+
+    /** This entity with other fields, everything else unchanged. */
+    public EntityDef withFields(Map<String, FieldDef> fields) {
+        return new EntityDef(name, label, pluralLabel, description, display, fields, indexes, ui, renamedFrom, options,
+                features, validations, workflow, hooks, actions);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
  * @param events      custom events published, events subscribed to, declared webhooks ({@link EventsDef#none()} when absent)
  * @param links       link types this module declares, by name
+ * @param automations event-triggered actions run after commit (docs/rules.md#automations)
  */
 public record Manifest(
         String apiVersion,
@@ -31,5 +32,16 @@ public record Manifest(
         EventsDef events,
         Optional<JsonNode> hooks,
         Optional<JsonNode> agents,
-        Map<String, LinkTypeDef> links) {
+        Map<String, LinkTypeDef> links,
+        List<Automation> automations) {
+
+    /**
+     * This manifest with a tenant's overlay applied: other dictionaries, entities and permissions,
+     * everything else unchanged. Copies go through here so a new component is added in one place.
+     */
+    public Manifest withOverlay(Map<String, DictionaryDef> dictionaries, Map<String, EntityDef> entities,
+                                List<PermissionSet> permissions) {
+        return new Manifest(apiVersion, module, version, title, description, requires, dictionaries, entities, roles,
+                navigation, permissions, migrations, events, hooks, agents, links, automations);
+    }
 }

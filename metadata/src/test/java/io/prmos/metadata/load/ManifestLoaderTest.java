@@ -28,7 +28,7 @@ class ManifestLoaderTest {
         assertEquals("^1.0", partners.requires().get("organizations"));
         EntityDef partner = partners.entities().get("Partner");
         assertEquals(List.of("name", "tier", "types", "region", "score", "organization", "parent", "contact_email",
-                "website", "joined_on", "active", "annual_target", "notes"), List.copyOf(partner.fields().keySet()));
+                "website", "joined_on", "active", "annual_target", "notes", "won_total"), List.copyOf(partner.fields().keySet()));
         assertEquals(new FieldType.Text(200), partner.fields().get("name").type());
         assertEquals(new FieldType.Money(19, 4, List.of("EUR", "USD", "GBP")), partner.fields().get("annual_target").type());
         assertEquals(new FieldType.Reference("Partner", FieldType.OnDelete.SET_NULL), partner.fields().get("parent").type());
