@@ -4,7 +4,8 @@
 #
 #   tools/bench/events.sh [--build]
 #
-# Environment: DURATION (15s), WARMUP (5s), WEBHOOK_EVENTS (5000), START_TIMEOUT (180, seconds),
+# Environment: DURATION (15s), WARMUP (5s), ROUNDS (1: with/without pairs, interleaved), WEBHOOK_EVENTS (5000),
+#              START_TIMEOUT (180, seconds),
 #              ENGINE_JAVA_OPTS (extra JVM options for the engine).
 set -euo pipefail
 
@@ -14,6 +15,7 @@ JAR="$ROOT/engine/target/quarkus-app/quarkus-run.jar"
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
 WEBHOOK_EVENTS=${WEBHOOK_EVENTS:-5000}
+ROUNDS=${ROUNDS:-1}
 START_TIMEOUT=${START_TIMEOUT:-180}
 BUILD=0
 [[ "${1:-}" == "--build" ]] && BUILD=1
@@ -87,16 +89,20 @@ measure_create() {
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" ${RESULT[$1]}"; }
 
-for mode in with without; do
-  outbox=true; [[ $mode == without ]] && outbox=false
-  log "create throughput $mode the outbox: starting a fresh engine"
+CASES=()
+for round in $(seq 1 "$ROUNDS"); do
+ for kind in with without; do
+  mode="$kind-$round"; CASES+=("$mode")
+  outbox=true; [[ $kind == without ]] && outbox=false
+  log "create throughput $kind the outbox (round $round): starting a fresh engine"
   start_engine "create-$mode" "$outbox"
   measure_create "$mode"
-  if [[ $mode == with ]]; then
+  if [[ $kind == with ]]; then
     events=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/api/v1/events?after=0&limit=1" | grep -c '"type"' || true)
     [[ "$events" -ge 1 ]] || die "no events were logged with the outbox on"
   fi
   stop_engine
+ done
 done
 
 # ---- webhook delivery throughput ----
@@ -137,8 +143,8 @@ stop_engine
 echo
 echo "PRM OS events bench  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores  wrk -t2 -c32 -d$DURATION (warm-up $WARMUP)"
 printf '%-28s %10s %9s %9s %9s %8s %7s\n' case requests/s p50_ms p90_ms p99_ms non-2xx load1
-for m in with without; do
-  printf '%-28s %10s %9s %9s %9s %8s %7s\n' "create, $m outbox" "$(field $m rps)" "$(field $m p50_ms)" "$(field $m p90_ms)" \
+for m in "${CASES[@]}"; do
+  printf '%-28s %10s %9s %9s %9s %8s %7s\n' "create, ${m%-*} outbox #${m##*-}" "$(field $m rps)" "$(field $m p50_ms)" "$(field $m p90_ms)" \
     "$(field $m p99_ms)" "$(field $m non2xx)" "$(field $m load1)"
 done
 awk -v n="$WEBHOOK_EVENTS" -v s="$started" -v w="$written" -v d="$done_at" 'BEGIN {

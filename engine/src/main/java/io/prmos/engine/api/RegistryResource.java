@@ -33,11 +33,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The entity registry over HTTP: {@code POST /api/v1/resolve} (URNs → display, link, summary) and
- * {@code /api/v1/links} (typed links between records). Everything is filtered by the caller's
- * read permission; what they cannot read looks missing.
+ * {@code POST /api/v1/resolve}: URNs → type, display name, link and summary, filtered by the
+ * caller's read permission; what they cannot read looks missing. Typed links are in
+ * {@link LinkResource}: a root path of their own keeps {@code /api/v1/{module}/{entity}} unambiguous.
  */
-@Path("/api/v1")
+@Path("/api/v1/resolve")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class RegistryResource {
@@ -56,11 +56,7 @@ public class RegistryResource {
     @Inject
     RecordLookup lookup;
 
-    @Inject
-    LinkStore linkStore;
-
     @POST
-    @Path("resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<JsonNode> resolve(byte[] body) {
         List<String> texts = urns(RecordResponses.parseBody(body));
@@ -111,43 +107,5 @@ public class RegistryResource {
         List<String> out = new ArrayList<>();
         urns.forEach(u -> out.add(u.isTextual() ? u.asText() : u.toString()));
         return out;
-    }
-
-    @POST
-    @Path("links")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> link(byte[] body) {
-        JsonNode request = RecordResponses.parseBody(body);
-        return links().create(text(request, "type"), text(request, "from"), text(request, "to"))
-                .map(view -> Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(view)
-                        .header("Location", "/api/v1/links/" + view.get("id").asText()).build());
-    }
-
-    @GET
-    @Path("links")
-    public Uni<JsonNode> links(@QueryParam("urn") String urn, @QueryParam("type") String type) {
-        Urn record = Urn.parse(urn).orElseThrow(() -> ApiProblem.badRequest("invalid-urn", "urn must be a record URN"));
-        return links().list(record, Optional.ofNullable(type).filter(t -> !t.isBlank())).map(n -> n);
-    }
-
-    @DELETE
-    @Path("links/{id}")
-    public Uni<Response> unlink(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("no link " + id);
-        }
-        return links().delete(uuid).map(deleted -> Response.noContent().build());
-    }
-
-    private Links links() {
-        return new Links(catalogs.current(), callers.current(), evaluator, lookup, linkStore);
-    }
-
-    private static String text(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        return value != null && value.isTextual() ? value.asText() : null;
     }
 }

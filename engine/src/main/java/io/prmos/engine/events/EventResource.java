@@ -9,6 +9,7 @@ import io.prmos.engine.registry.CatalogHolder;
 import io.prmos.engine.security.Caller;
 import io.prmos.engine.security.CallerResolver;
 import io.prmos.engine.security.PermissionEvaluator;
+import io.prmos.engine.store.RecordReader;
 import io.prmos.engine.store.TenantTransactions;
 import io.prmos.metadata.catalog.Catalog;
 import io.prmos.metadata.model.EventsDef;
@@ -46,7 +47,7 @@ public class EventResource {
 
     private static final int MAX_LIMIT = 1000;
     /** Replay scans at most this many events per request, so a filter that matches little still answers quickly. */
-    private static final int SCAN = 5000;
+    private static final int SCAN = 2000;
 
     @Inject
     CatalogHolder catalogs;
@@ -68,6 +69,9 @@ public class EventResource {
 
     @Inject
     LiveEvents live;
+
+    @Inject
+    RecordReader reader;
 
     @Inject
     Vertx vertx;
@@ -102,22 +106,29 @@ public class EventResource {
             throw ApiProblem.badRequest("invalid-parameter", "limit must be between 1 and " + MAX_LIMIT);
         }
         long from = number(after, "after", 0);
-        return pool.withConnection(c -> EventLog.afterForTenant(c, caller.tenant(), from, SCAN)).map(events -> {
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            ArrayNode items = out.putArray("items");
-            long scanned = from;
-            for (DomainEvent event : events) {
-                if (items.size() == max) {
-                    break;
-                }
-                scanned = event.position();
-                if (wanted.matches(event.type())) {
-                    visibility.view(event).ifPresent(items::add);
-                }
+        RowAccess rows = new RowAccess(reader, caller);
+        return pool.withConnection(c -> EventLog.afterForTenant(c, caller.tenant(), from, SCAN))
+                .flatMap(events -> rows.readable(events.stream().filter(e -> wanted.matches(e.type()))
+                                .map(visibility::rowCheck).flatMap(java.util.Optional::stream).toList())
+                        .map(readable -> page(events, from, max, wanted, visibility, readable)));
+    }
+
+    private static JsonNode page(List<DomainEvent> events, long from, int max, EventTypes wanted, EventVisibility visibility,
+                                 java.util.Set<java.util.UUID> readable) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = out.putArray("items");
+        long scanned = from;
+        for (DomainEvent event : events) {
+            if (items.size() == max) {
+                break;
             }
-            out.put("next", scanned);
-            return out;
-        });
+            scanned = event.position();
+            if (wanted.matches(event.type())) {
+                visibility.view(event, readable::contains).ifPresent(items::add);
+            }
+        }
+        out.put("next", scanned);
+        return out;
     }
 
     @GET
@@ -133,7 +144,8 @@ public class EventResource {
         EventVisibility visibility = new EventVisibility(evaluator, catalog, caller);
         EventStream stream = new EventStream(pool, live, vertx, sse, heartbeat);
         EventTypes wanted = EventTypes.parse(types);
-        return from.onItem().transformToMulti(position -> stream.open(caller.tenant(), position, wanted, visibility::view));
+        RowAccess rows = new RowAccess(reader, caller);
+        return from.onItem().transformToMulti(position -> stream.open(caller.tenant(), position, wanted, visibility, rows));
     }
 
     private static long number(String text, String name, long fallback) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.store.RecordChange;
 import io.prmos.metadata.catalog.EntityDescriptor;
-import io.prmos.metadata.naming.Names;
+import io.prmos.engine.query.Urn;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,9 +19,9 @@ public final class RecordEvents {
         return entity.module() + "." + entity.name() + operation.pastTense();
     }
 
-    /** {@code urn:prm:partners:partner:<uuid>}. */
+    /** {@code urn:prm:partners:partner:<uuid>}, as the registry names records (query.Urn). */
     public static String urn(EntityDescriptor entity, UUID id) {
-        return "urn:prm:" + entity.module() + ":" + Names.snakeCase(entity.name()) + ":" + id;
+        return Urn.of(entity, id.toString()).toString();
     }
 
     public static NewEvent of(RecordChange change) {

@@ -44,7 +44,14 @@ class EventReplaySpec {
         assertEquals(4, path(bob.get(1), "data", "changes", "score", "new"));
 
         assertEquals(List.of(), events(as("dave"), start, urn), "another tenant sees nothing");
-        assertEquals(List.of(), events(as("carol"), start, urn), "a row-restricted reader sees no events of that entity");
+        List<Map<String, Object>> carol = events(as("carol"), start, urn);
+        assertEquals(2, carol.size(), "partner_viewer reads active partners, and this one is active");
+        assertNull(path(carol.get(1), "data", "changes", "notes"), "carol may not see notes");
+
+        String inactive = create(PARTNERS, map("name", p + "Dormant", "active", false));
+        String inactiveUrn = "urn:prm:partners:partner:" + inactive;
+        awaitEvents(given(), start, inactiveUrn, 1);
+        assertEquals(List.of(), events(as("carol"), start, inactiveUrn), "an inactive partner is outside carol's rows");
 
         List<Map<String, Object>> typed = as("alice").queryParam("after", start).queryParam("types", "partners.PartnerUpdated")
                 .get(EVENTS).then().statusCode(200).extract().jsonPath().getList("items");

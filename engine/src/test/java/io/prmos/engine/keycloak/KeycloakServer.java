@@ -43,8 +43,8 @@ public final class KeycloakServer {
     public static final String VERSION = "26.7.3";
     public static final String REALM = "prm";
     public static final String OTHER_REALM = "other";
-    /** 180 s by default; {@code -Dprm.keycloak.startTimeout=<seconds>} for very slow/contended machines. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("prm.keycloak.startTimeout", 180));
+    /** 300 s by default; {@code -Dprm.keycloak.startTimeout=<seconds>} for very slow/contended machines. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("prm.keycloak.startTimeout", 300));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KeycloakServer shared;

@@ -50,8 +50,8 @@ final class ManifestMapper {
                 object(root, "hooks"),
                 object(root, "agents"),
                 RegistryMapper.links(root.path("links")),
-                ModuleUiMapper.map(root.path("ui")),
-                BehaviourMapper.automations(root.path("automations")));
+                BehaviourMapper.automations(root.path("automations")),
+                ModuleUiMapper.map(root.path("ui")));
     }
 
     static Optional<String> text(JsonNode node, String key) {

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param migrations  explicit acknowledgements of data loss when publishing over an installed version
  * @param events      custom events published, events subscribed to, declared webhooks ({@link EventsDef#none()} when absent)
  * @param links       link types this module declares, by name
- * @param ui          module-level UI contributions (slots); {@link ModuleUi#NONE} when absent
  * @param automations event-triggered actions run after commit (docs/rules.md#automations)
+ * @param ui          module-level UI contributions (slots); {@link ModuleUi#NONE} when absent
  */
 public record Manifest(
         String apiVersion,
@@ -34,8 +34,8 @@ public record Manifest(
         Optional<JsonNode> hooks,
         Optional<JsonNode> agents,
         Map<String, LinkTypeDef> links,
-        ModuleUi ui,
-        List<Automation> automations) {
+        List<Automation> automations,
+        ModuleUi ui) {
 
     /**
      * This manifest with a tenant's overlay applied: other dictionaries, entities and permissions,
@@ -44,6 +44,6 @@ public record Manifest(
     public Manifest withOverlay(Map<String, DictionaryDef> dictionaries, Map<String, EntityDef> entities,
                                 List<PermissionSet> permissions) {
         return new Manifest(apiVersion, module, version, title, description, requires, dictionaries, entities, roles,
-                navigation, permissions, migrations, events, hooks, agents, links, ui, automations);
+                navigation, permissions, migrations, events, hooks, agents, links, automations, ui);
     }
 }
