@@ -258,7 +258,13 @@ try {
     await page.getByRole('button', { name: 'View: All records' }).click();
     await page.getByRole('menuitem', { name: 'APAC partners' }).click();
     await page.waitForURL(/region\+eq/);
-    expect(await page.getByRole('columnheader').count() === 4, 'the view brings back its three columns (plus the selection column)');
+    // The URL changes before the table re-renders with the view's columns: wait for them.
+    let headers = await page.getByRole('columnheader').count();
+    for (const deadline = Date.now() + 10_000; headers !== 4 && Date.now() < deadline;) {
+      await page.waitForTimeout(100);
+      headers = await page.getByRole('columnheader').count();
+    }
+    expect(headers === 4, `the view brings back its three columns (plus the selection column), got ${headers}`);
   }, { page, continueOnFailure: true });
 
   await step('delete the partner, then restore it with Undo', async () => {
