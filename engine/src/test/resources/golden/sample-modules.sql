@@ -193,6 +193,7 @@ CREATE INDEX IF NOT EXISTS "partner_active_idx" ON "partners"."partner" ("tenant
 CREATE INDEX IF NOT EXISTS "partner_won_total_idx" ON "partners"."partner" ("tenant_id", "won_total", "id");
 CREATE INDEX IF NOT EXISTS "partner_score_name_sort" ON "partners"."partner" ("tenant_id", "score" DESC, "name", "id");
 CREATE UNIQUE INDEX IF NOT EXISTS "partner_public_id_key" ON "partners"."partner" ("tenant_id", "public_id") WHERE "deleted_at" IS NULL;
+CREATE INDEX IF NOT EXISTS "partner_public_seq_idx" ON "partners"."partner" ("tenant_id", "public_seq");
 CREATE INDEX IF NOT EXISTS "partner_region_tier_idx" ON "partners"."partner" ("tenant_id", "region", "tier");
 CREATE INDEX IF NOT EXISTS "_history_record_idx" ON "deals"."_history" ("tenant_id", "entity", "record_id", "id" DESC);
 CREATE INDEX IF NOT EXISTS "deal_search_vector_idx" ON "deals"."deal" USING gin ("search_vector");
@@ -206,6 +207,7 @@ CREATE INDEX IF NOT EXISTS "deal_partner_idx" ON "deals"."deal" ("tenant_id", "p
 CREATE INDEX IF NOT EXISTS "deal_customer_idx" ON "deals"."deal" ("tenant_id", "customer");
 CREATE INDEX IF NOT EXISTS "deal_close_date_idx" ON "deals"."deal" ("tenant_id", "close_date", "id");
 CREATE UNIQUE INDEX IF NOT EXISTS "deal_public_id_key" ON "deals"."deal" ("tenant_id", "public_id") WHERE "deleted_at" IS NULL;
+CREATE INDEX IF NOT EXISTS "deal_public_seq_idx" ON "deals"."deal" ("tenant_id", "public_seq");
 CREATE INDEX IF NOT EXISTS "person_search_vector_idx" ON "people"."person" USING gin ("search_vector");
 CREATE INDEX IF NOT EXISTS "person_created_at_idx" ON "people"."person" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "person_first_name_idx" ON "people"."person" ("tenant_id", "first_name", "id");

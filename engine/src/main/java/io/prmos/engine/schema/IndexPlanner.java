@@ -44,6 +44,8 @@ public final class IndexPlanner {
         defaultSortIndex(entity).ifPresent(spec -> add(byName, spec));
         if (entity.options().publicId().isPresent()) {
             add(byName, new IndexSpec(name(table, List.of("public_id"), "key"), List.of("tenant_id", "public_id"), true, false));
+            // The next number is max(public_seq) + 1 in the tenant: this index makes it a lookup, not a scan per insert.
+            add(byName, new IndexSpec(name(table, List.of("public_seq"), "idx"), List.of("tenant_id", "public_seq"), false, false));
         }
         for (IndexDef declared : entity.indexes()) {
             List<String> columns = declared.fields().stream()
