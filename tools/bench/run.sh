@@ -271,9 +271,9 @@ echo "load: $load_line"
 echo "machine load average before the engine started: $LOAD_AT_START (anything well above 0 means other work shares the cores)"
 echo
 printf '%-34s %10s %9s %9s %9s %8s %8s %7s  %s\n' case requests/s p50_ms p90_ms p99_ms non-2xx sock-err load1 "cores: jvm pg other"
-declare -A LABEL=([get]="get by id (random of ${PARTNERS})" [list]="filter gold+emea, sort, limit 50" [create]="create (POST)")
+declare -A LABEL=([get]="get by id (random of ${PARTNERS})" [list]="filter gold+emea, sort, limit 50" [search]="full-text search, grouped" [resolve]="resolve 500 URNs" [create]="create (POST)")
 errors=0
-for c in get list create; do
+for c in get list search resolve create; do
   printf '%-34s %10s %9s %9s %9s %8s %8s %7s  %s\n' "${LABEL[$c]}" "$(field $c rps)" "$(field $c p50_ms)" \
     "$(field $c p90_ms)" "$(field $c p99_ms)" "$(field $c non2xx)" "$(field $c sockerr)" "${LOAD1[$c]}" "       ${CPU[$c]}"
   errors=$(( errors + $(field $c non2xx) + $(field $c sockerr) ))
