@@ -14,8 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -48,10 +46,8 @@ public class EventRelay {
     @All
     List<EventSubscriber> subscribers;
 
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
     private volatile long instancePosition;
-    private Thread thread;
+    private PollingWorker worker;
 
     void onStart(@Observes @Priority(5000) StartupEvent event) {
         if (!enabled) {
@@ -64,39 +60,20 @@ public class EventRelay {
                 pool.preparedQuery(OutboxStatements.PROGRESS_ENSURE).execute(Tuple.of(s.id(), instancePosition)).await().atMost(WAIT);
             }
         }
-        running = true;
-        thread = new Thread(this::loop, "prm-event-relay");
-        thread.setDaemon(true);
-        thread.start();
+        worker = new PollingWorker("prm-event-relay", pollInterval, this::cycle);
+        worker.start();
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        wake.release();
-        if (thread != null) {
-            thread.join(10_000);
+        if (worker != null) {
+            worker.stop();
         }
     }
 
     /** Asks for a cycle now (a NOTIFY arrived, or a test wants delivery without waiting). */
     public void wakeUp() {
-        wake.release();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                if (running) {
-                    cycle();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("event relay cycle failed; retrying on the next one", e);
-            }
+        if (worker != null) {
+            worker.wakeUp();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.prmos.engine.events.webhook;
 
+import io.prmos.engine.events.PollingWorker;
+
 import io.prmos.engine.events.DomainEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -65,47 +65,26 @@ public class WebhookDispatcher {
     Pool pool;
 
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private final Semaphore wake = new Semaphore(0);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private volatile boolean running;
-    private Thread thread;
+    private PollingWorker worker;
 
     void onStart(@Observes @Priority(5200) StartupEvent event) {
         if (!enabled) {
             return;
         }
-        running = true;
-        thread = new Thread(this::loop, "prm-webhook-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
+        worker = new PollingWorker("prm-webhook-dispatcher", pollInterval, () -> worker.drain(() -> claimAndSend() == CLAIM));
+        worker.start();
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        wake.release();
-        if (thread != null) {
-            thread.join(10_000);
+        if (worker != null) {
+            worker.stop();
         }
     }
 
     public void wakeUp() {
-        wake.release();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                while (running && claimAndSend() == CLAIM) {
-                    LOG.debug("claimed a full batch of deliveries; claiming more");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("webhook dispatch cycle failed; retrying on the next one", e);
-            }
+        if (worker != null) {
+            worker.wakeUp();
         }
     }
 
