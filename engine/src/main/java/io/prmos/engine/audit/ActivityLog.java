@@ -1,5 +1,7 @@
 package io.prmos.engine.audit;
 
+import io.prmos.engine.query.Urn;
+
 import io.prmos.engine.security.Caller;
 import io.prmos.engine.store.ActivityEntries;
 import io.prmos.engine.store.TenantTransactions;
@@ -10,7 +12,6 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,8 +35,6 @@ public class ActivityLog {
     public static final String PUBLISHED = "published";
 
     private static final Pattern ACTION = Pattern.compile("[a-z][a-z_]{0,31}");
-    private static final Pattern RECORD_URN = Pattern.compile(
-            "urn:prm:([a-z][a-z0-9_]{0,62}):([a-z][a-z0-9_]{0,62}):([0-9a-fA-F-]{36})");
 
     @Inject
     TenantTransactions transactions;
@@ -50,34 +49,14 @@ public class ActivityLog {
         if (!ACTION.matcher(action).matches()) {
             return Uni.createFrom().failure(new IllegalArgumentException("an action is a lowercase word: " + action));
         }
-        Optional<RecordTarget> record = RecordTarget.parse(target);
-        String module = record.map(RecordTarget::module).orElse(null);
-        String entity = record.map(RecordTarget::entity).orElse(null);
-        UUID id = record.map(RecordTarget::id).orElse(null);
+        Optional<Urn> record = Urn.parse(target);
+        String module = record.map(Urn::module).orElse(null);
+        String entity = record.map(Urn::entity).orElse(null);
+        UUID id = record.map(Urn::id).orElse(null);
         if (connection != null) {
             return ActivityEntries.append(connection, tenant, caller, action, module, entity, id, target, summary);
         }
         return transactions.run(caller, c -> ActivityEntries.append(c, tenant, caller, action, module, entity, id, target, summary));
-    }
-
-    /** {@code urn:prm:partners:partner:<uuid>}. */
-    public static String urn(String module, String entityPath, UUID id) {
-        return "urn:prm:" + module + ":" + entityPath + ":" + id;
-    }
-
-    /** The record a URN names. */
-    record RecordTarget(String module, String entity, UUID id) {
-        static Optional<RecordTarget> parse(String urn) {
-            Matcher m = RECORD_URN.matcher(urn == null ? "" : urn);
-            if (!m.matches()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(new RecordTarget(m.group(1), m.group(2), UUID.fromString(m.group(3))));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
     }
 
     static String action(io.prmos.engine.store.RecordChange.Operation operation) {

@@ -1,5 +1,7 @@
 package io.prmos.engine.audit;
 
+import io.prmos.engine.query.Urn;
+
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.RecordChange;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +28,7 @@ public class ActivityObserver implements ChangeObserver {
         if (!change.entity().features().activity()) {
             return Uni.createFrom().voidItem();
         }
-        String target = ActivityLog.urn(change.entity().module(), change.entity().path(), change.id());
+        String target = new Urn(change.entity().module(), change.entity().path(), change.id()).toString();
         return log.record(connection, change.caller(), ActivityLog.action(change.operation()), target, summary(change));
     }
 

@@ -1,5 +1,7 @@
 package io.prmos.engine.audit;
 
+import io.prmos.engine.query.Urn;
+
 import io.prmos.engine.api.ApiProblem;
 import io.prmos.engine.registry.CatalogHolder;
 import io.prmos.engine.security.Caller;
@@ -51,7 +53,7 @@ public class PurgeResource {
         }
         UUID uuid = AuditTargets.id(e, id);
         return bin.purge(caller, catalog, e, uuid)
-                .flatMap(x -> activity.record(null, caller, ActivityLog.PURGED, ActivityLog.urn(e.module(), e.path(), uuid),
+                .flatMap(x -> activity.record(null, caller, ActivityLog.PURGED, new Urn(e.module(), e.path(), uuid).toString(),
                         "Purged " + e.label()))
                 .replaceWith(Response.noContent().build());
     }

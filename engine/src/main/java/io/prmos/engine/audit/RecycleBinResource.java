@@ -1,5 +1,7 @@
 package io.prmos.engine.audit;
 
+import io.prmos.engine.query.Urn;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,7 +74,7 @@ public class RecycleBinResource {
             node.put("module", item.entity().module());
             node.put("entity", item.entity().name());
             node.put("id", item.id().toString());
-            node.put("urn", ActivityLog.urn(item.entity().module(), item.entity().path(), item.id()));
+            node.put("urn", new Urn(item.entity().module(), item.entity().path(), item.id()).toString());
             node.put("deletedAt", item.deletedAt());
             node.put("deletedBy", item.deletedBy());
             node.set("record", item.record());

@@ -1,5 +1,7 @@
 package io.prmos.engine.audit;
 
+import io.prmos.engine.query.Urn;
+
 import io.prmos.engine.registry.CatalogHolder;
 import io.prmos.engine.schema.DataRole;
 import io.prmos.engine.schema.KernelGrants;
@@ -96,7 +98,7 @@ public class RetentionJob {
         Caller system = new Caller(expired.tenant(), "system", "retention", Set.of(Caller.ADMIN_ROLE));
         return bin.purge(system, catalog, entity, expired.id())
                 .flatMap(x -> activity.record(null, system, ActivityLog.PURGED,
-                        ActivityLog.urn(entity.module(), entity.path(), expired.id()), "Purged " + entity.label() + " after its retention period"))
+                        new Urn(entity.module(), entity.path(), expired.id()).toString(), "Purged " + entity.label() + " after its retention period"))
                 .replaceWith(1)
                 .onFailure(StoreExceptions.StillReferenced.class).recoverWithUni(f -> {
                     LOG.infof("Retention: kept %s %s in the recycle bin: %s", entity.qualifiedName(), expired.id(), f.getMessage());
