@@ -28,12 +28,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Module publishing for admins: publish (or dry-run) manifests, list installed modules, read a
- * module's history and published source, roll back. The pipeline itself is {@link ModulePublisher}.
+ * Module administration. Publishing (dry runs included), rollback and purge change the modules of
+ * every tenant: only a platform operator may do them (403 for a tenant admin). Tenant admins and
+ * operators may read what is installed: the list, a module's history, published source and
+ * dependents. The pipeline itself is {@link ModulePublisher}.
  */
 @Path("/api/admin/modules")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Caller.ADMIN_ROLE)
+@RolesAllowed({Caller.ADMIN_ROLE, Caller.PLATFORM_OPERATOR_ROLE})
 public class ModuleAdminResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +51,7 @@ public class ModuleAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.PLATFORM_OPERATOR_ROLE)
     public Uni<JsonNode> publish(@QueryParam("dryRun") boolean dryRun, byte[] body) {
         Caller caller = callers.current();
         return publisher.publish(sources(RecordResponses.parseBody(body)), dryRun, caller).map(ModuleAdminResource::json);
@@ -56,6 +59,7 @@ public class ModuleAdminResource {
 
     @POST
     @Path("{name}/rollback")
+    @RolesAllowed(Caller.PLATFORM_OPERATOR_ROLE)
     public Uni<JsonNode> rollback(@PathParam("name") String name, @QueryParam("dryRun") boolean dryRun) {
         Caller caller = callers.current();
         return publisher.rollback(name, dryRun, caller).map(ModuleAdminResource::json);
@@ -64,8 +68,9 @@ public class ModuleAdminResource {
     /** Deletes the archived data of removed fields and entities; a dry run lists what would go. */
     @POST
     @Path("{name}/purge")
+    @RolesAllowed(Caller.PLATFORM_OPERATOR_ROLE)
     public Uni<JsonNode> purge(@PathParam("name") String name, @QueryParam("dryRun") boolean dryRun) {
-        return publisher.purge(name, dryRun).map(sql -> {
+        return publisher.purge(name, dryRun, callers.current()).map(sql -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode().put("dryRun", dryRun).put("applied", !dryRun);
             sql.forEach(out.putArray("sql")::add);
             return out;
