@@ -51,26 +51,23 @@ public class ModuleAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.PLATFORM_OPERATOR_ROLE)
     public Uni<JsonNode> publish(@QueryParam("dryRun") boolean dryRun, byte[] body) {
-        Caller caller = callers.current();
+        Caller caller = operator("publishing");
         return publisher.publish(sources(RecordResponses.parseBody(body)), dryRun, caller).map(ModuleAdminResource::json);
     }
 
     @POST
     @Path("{name}/rollback")
-    @RolesAllowed(Caller.PLATFORM_OPERATOR_ROLE)
     public Uni<JsonNode> rollback(@PathParam("name") String name, @QueryParam("dryRun") boolean dryRun) {
-        Caller caller = callers.current();
+        Caller caller = operator("rolling back");
         return publisher.rollback(name, dryRun, caller).map(ModuleAdminResource::json);
     }
 
     /** Deletes the archived data of removed fields and entities; a dry run lists what would go. */
     @POST
     @Path("{name}/purge")
-    @RolesAllowed(Caller.PLATFORM_OPERATOR_ROLE)
     public Uni<JsonNode> purge(@PathParam("name") String name, @QueryParam("dryRun") boolean dryRun) {
-        return publisher.purge(name, dryRun, callers.current()).map(sql -> {
+        return publisher.purge(name, dryRun, operator("purging")).map(sql -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode().put("dryRun", dryRun).put("applied", !dryRun);
             sql.forEach(out.putArray("sql")::add);
             return out;
@@ -121,6 +118,16 @@ public class ModuleAdminResource {
             String type = v.file.endsWith(".json") ? MediaType.APPLICATION_JSON : "application/yaml";
             return Response.ok(v.manifest, type + "; charset=utf-8").header("X-Prm-Module-Version", v.version).build();
         });
+    }
+
+    /** The caller, if a platform operator: a module operation changes every tenant, which no tenant's admin may do. */
+    private Caller operator(String operation) {
+        Caller caller = callers.current();
+        if (!caller.isPlatformOperator()) {
+            throw new ApiProblem(403, "forbidden", "Forbidden", operation + " modules changes them for every tenant: it needs the role "
+                    + Caller.PLATFORM_OPERATOR_ROLE + " (a tenant's admin may only read what is installed)", List.of());
+        }
+        return caller;
     }
 
     private static List<ManifestSource> sources(JsonNode body) {

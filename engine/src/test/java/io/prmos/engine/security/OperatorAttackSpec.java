@@ -45,7 +45,9 @@ class OperatorAttackSpec {
         assertTrue(widened.contains("version: 1.0.1") && !widened.contains("active eq true"), "the attack manifest widens partner_viewer");
 
         for (String dryRun : List.of("true", "false")) {
-            forbidden(as("dave").body(body("partners/module.yaml", widened)).post(MODULES + "?dryRun=" + dryRun), "publish");
+            Response refused = as("dave").body(body("partners/module.yaml", widened)).post(MODULES + "?dryRun=" + dryRun);
+            forbidden(refused, "publish");
+            assertTrue(refused.jsonPath().getString("detail").contains("platform_operator"), refused.asString());
         }
         as("dave").get(MODULES).then().statusCode(200)
                 .body("items.find { it.module == 'partners' }.version", equalTo("1.0.0"));
