@@ -15,6 +15,6 @@ public class ProductionDefaults implements QuarkusTestProfile {
         return Map.of(
                 "prm.webhooks.allow-private-targets", "false",
                 "quarkus.http.auth.permission.operations.enabled", "true",
-                "quarkus.swagger-ui.enable", "false");
+                "quarkus.swagger-ui.enabled", "false");
     }
 }
