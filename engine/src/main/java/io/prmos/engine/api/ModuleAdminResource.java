@@ -28,12 +28,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Module publishing for admins: publish (or dry-run) manifests, list installed modules, read a
- * module's history and published source, roll back. The pipeline itself is {@link ModulePublisher}.
+ * Module administration. Publishing (dry runs included), rollback and purge change the modules of
+ * every tenant: only a platform operator may do them (403 for a tenant admin). Tenant admins and
+ * operators may read what is installed: the list, a module's history, published source and
+ * dependents. The pipeline itself is {@link ModulePublisher}.
  */
 @Path("/api/admin/modules")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Caller.ADMIN_ROLE)
+@RolesAllowed({Caller.ADMIN_ROLE, Caller.PLATFORM_OPERATOR_ROLE})
 public class ModuleAdminResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,14 +52,14 @@ public class ModuleAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<JsonNode> publish(@QueryParam("dryRun") boolean dryRun, byte[] body) {
-        Caller caller = callers.current();
+        Caller caller = operator("publishing");
         return publisher.publish(sources(RecordResponses.parseBody(body)), dryRun, caller).map(ModuleAdminResource::json);
     }
 
     @POST
     @Path("{name}/rollback")
     public Uni<JsonNode> rollback(@PathParam("name") String name, @QueryParam("dryRun") boolean dryRun) {
-        Caller caller = callers.current();
+        Caller caller = operator("rolling back");
         return publisher.rollback(name, dryRun, caller).map(ModuleAdminResource::json);
     }
 
@@ -65,7 +67,7 @@ public class ModuleAdminResource {
     @POST
     @Path("{name}/purge")
     public Uni<JsonNode> purge(@PathParam("name") String name, @QueryParam("dryRun") boolean dryRun) {
-        return publisher.purge(name, dryRun).map(sql -> {
+        return publisher.purge(name, dryRun, operator("purging")).map(sql -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode().put("dryRun", dryRun).put("applied", !dryRun);
             sql.forEach(out.putArray("sql")::add);
             return out;
@@ -116,6 +118,16 @@ public class ModuleAdminResource {
             String type = v.file.endsWith(".json") ? MediaType.APPLICATION_JSON : "application/yaml";
             return Response.ok(v.manifest, type + "; charset=utf-8").header("X-Prm-Module-Version", v.version).build();
         });
+    }
+
+    /** The caller, if a platform operator: a module operation changes every tenant, which no tenant's admin may do. */
+    private Caller operator(String operation) {
+        Caller caller = callers.current();
+        if (!caller.isPlatformOperator()) {
+            throw new ApiProblem(403, "forbidden", "Forbidden", operation + " modules changes them for every tenant: it needs the role "
+                    + Caller.PLATFORM_OPERATOR_ROLE + " (a tenant's admin may only read what is installed)", List.of());
+        }
+        return caller;
     }
 
     private static List<ManifestSource> sources(JsonNode body) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.hooks.ActionRunner;
+import io.prmos.engine.query.BoundFilter;
 import io.prmos.engine.registry.CatalogHolder;
 import io.prmos.engine.security.AccessDecision;
 import io.prmos.engine.security.Caller;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,7 +34,9 @@ import java.util.UUID;
  * Commands on one record beyond CRUD: workflow transitions
  * ({@code POST /api/v1/{module}/{entity}/{id}/transitions/{name}}) and custom actions
  * ({@code POST .../{id}/actions/{name}}). Both need the caller to read the record (404 otherwise)
- * and to hold one of the declared roles (403); a transition without roles needs update permission.
+ * and to hold one of the declared roles (403). A transition also needs update permission on the
+ * record — its update row scope ({@code own}, {@code where}) included, 403 otherwise — unless the
+ * manifest declares it {@code rowScope: read}.
  */
 @Path("/api/v1/{module}/{entity}/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,13 +71,13 @@ public class RecordCommandResource {
         if (transition == null) {
             throw ApiProblem.notFound("no transition '" + name + "' on " + t.entity().qualifiedName());
         }
-        if (transition.roles().isEmpty()) {
-            t.auth().require(Operation.UPDATE);
-        }
         Transitions.checkRoles(t.caller(), transition);
+        // the rows the caller may update bound the transition unless the manifest says rowScope: read
+        Optional<BoundFilter> scope = transition.rowScope() == Transition.RowScope.READ && !transition.roles().isEmpty()
+                ? Optional.empty() : t.auth().require(Operation.UPDATE).rows();
         Set<String> projection = t.auth().projection();
         return readable(t, uuid, id)
-                .flatMap(x -> transitions.perform(t.caller(), t.catalog(), t.entity(), uuid, transition))
+                .flatMap(x -> transitions.perform(t.caller(), t.catalog(), t.entity(), uuid, transition, scope))
                 .map(after -> RecordResponses.ok(project(after, projection)));
     }
 

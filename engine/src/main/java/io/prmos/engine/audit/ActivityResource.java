@@ -29,8 +29,9 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/v1/activity?actor=&action=&entity=&after=&limit=&cursor=}: the tenant's activity
- * log, newest first. Admins see every entry of their tenant; everyone else sees the entries about
- * records they may read now (entity read permission and its row rule), and nothing else.
+ * log, newest first. Admins see every entry of their tenant and the platform's entries (module
+ * publishing, which changes every tenant); everyone else sees the entries about records they may
+ * read now (entity read permission and its row rule), and nothing else.
  */
 @Path("/api/v1/activity")
 @Produces(MediaType.APPLICATION_JSON)

@@ -37,7 +37,8 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The event log over HTTP: emit a custom event, replay the log from a position, or stream it live
+ * The event log over HTTP: emit a custom event (the records its payload names must be readable by
+ * the caller, see {@link PayloadRecords}), replay the log from a position, or stream it live
  * (server-sent events with {@code Last-Event-ID} resume). Everything is filtered for the caller by
  * {@link EventVisibility}.
  */
@@ -91,7 +92,8 @@ public class EventResource {
                     + (declared.emit().isEmpty() ? " (it declares no emit roles)" : "; it may be emitted by " + declared.emit()), List.of());
         }
         ObjectNode payload = body instanceof ObjectNode object ? object : null;
-        return transactions.run(caller, c -> emitter.emitted(c, caller, event, payload)).map(id -> Response.accepted(
+        return PayloadRecords.check(evaluator, reader, catalogs.current(), caller, event, payload)
+                .flatMap(x -> transactions.run(caller, c -> emitter.emitted(c, caller, event, payload))).map(id -> Response.accepted(
                 JsonNodeFactory.instance.objectNode().put("id", id.toString()).put("type", event)).build());
     }
 

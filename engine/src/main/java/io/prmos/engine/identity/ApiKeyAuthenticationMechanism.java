@@ -86,6 +86,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
                 .addAttribute(IdentityAttributes.TENANT, key.tenant())
                 .addAttribute(IdentityAttributes.USER_ID, "apikey:" + key.id())
                 .addAttribute(IdentityAttributes.USER_NAME, key.name())
+                .addAttribute(IdentityAttributes.API_KEY_ID, key.id())
                 .build();
     }
 

@@ -32,7 +32,9 @@ import java.util.UUID;
 
 /**
  * Admin API for API keys of the caller's tenant: create (the key is returned once), list, revoke.
- * Requires the platform role {@code admin}; a key can only carry roles the installed modules declare.
+ * Requires the tenant role {@code admin}. A key can only carry roles the installed modules declare,
+ * {@code admin} and {@code platform_operator}, and never more than its creator may delegate (see
+ * {@link KeyDelegation}).
  */
 @Path("/api/admin/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +50,9 @@ public class ApiKeyResource {
     @Inject
     ApiKeyAuthenticationMechanism mechanism;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
@@ -57,7 +62,9 @@ public class ApiKeyResource {
         key.id = UUID.randomUUID();
         key.tenantId = caller.tenant();
         key.name = name(body);
-        key.roles = roles(body).toArray(String[]::new);
+        Set<String> roles = roles(body);
+        KeyDelegation.check(caller, identity.getAttribute(IdentityAttributes.API_KEY_ID) != null, roles);
+        key.roles = roles.toArray(String[]::new);
         String secret = ApiKeySecrets.newSecret();
         key.secretHash = ApiKeySecrets.hash(secret);
         key.createdAt = OffsetDateTime.now();
@@ -117,7 +124,7 @@ public class ApiKeyResource {
         if (!roles.isArray() || roles.isEmpty()) {
             throw invalid("/roles", "at least one role is required");
         }
-        Set<String> known = new TreeSet<>(List.of(Caller.ADMIN_ROLE));
+        Set<String> known = new TreeSet<>(List.of(Caller.ADMIN_ROLE, Caller.PLATFORM_OPERATOR_ROLE));
         catalogs.current().modules().forEach(m -> known.addAll(m.manifest().roles().keySet()));
         Set<String> out = new TreeSet<>();
         List<Problem.Error> errors = new ArrayList<>();

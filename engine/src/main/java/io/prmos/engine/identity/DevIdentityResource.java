@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The embedded identity provider for local use: lists the configured users and issues signed
- * tokens for them without a password. It answers 404 unless {@code prm.dev-identity.enabled} is
- * true, and {@link DevIdentityGuard} refuses to start the prod profile with it enabled.
+ * tokens for them without a password, to clients on the engine's own machine only. It answers 404
+ * unless {@code prm.dev-identity.enabled} is true, and {@link DevIdentityGuard} refuses to start with
+ * it enabled unless the engine listens on loopback only.
  */
 @jakarta.ws.rs.Path("/api/dev-identity")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,8 +63,9 @@ public class DevIdentityResource {
     @POST
     @jakarta.ws.rs.Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonNode token(JsonNode body) {
+    public JsonNode token(JsonNode body, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
         requireEnabled();
+        requireThisMachine(request);
         String username = body == null ? "" : body.path("username").asText("");
         DevIdentityConfig.DevUser user = configured.stream().filter(u -> u.username().equals(username)).findFirst()
                 .orElseThrow(() -> new ApiProblem(401, "unknown-user", "Unauthorized",
@@ -72,6 +74,20 @@ public class DevIdentityResource {
                 .put("access_token", tokens.issue(user))
                 .put("token_type", "Bearer")
                 .put("expires_in", Duration.ofHours(8).toSeconds());
+    }
+
+    /**
+     * Tokens only for callers on this machine, talking to the engine directly: a TCP peer that is not a
+     * loopback address, or a request a proxy forwarded, is refused even when the listener's bind slipped.
+     */
+    private static void requireThisMachine(io.vertx.core.http.HttpServerRequest request) {
+        var peer = request.connection() == null ? null : request.connection().remoteAddress();
+        boolean loopback = peer != null && peer.hostAddress() != null && DevIdentityGuard.isLoopback(peer.hostAddress());
+        boolean forwarded = request.headers().contains("Forwarded") || request.headers().contains("X-Forwarded-For");
+        if (!loopback || forwarded) {
+            throw new ApiProblem(403, "forbidden", "Forbidden",
+                    "the embedded identity provider issues tokens only to clients on the engine's own machine", List.of());
+        }
     }
 
     private void requireEnabled() {

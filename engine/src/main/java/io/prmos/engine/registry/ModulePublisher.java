@@ -6,7 +6,6 @@ import io.prmos.engine.schema.RegistryRows.StoredVersion;
 import io.prmos.engine.schema.SchemaIntrospector;
 import io.prmos.engine.schema.SchemaMigrator;
 import io.prmos.engine.security.Caller;
-import io.prmos.engine.store.ActivityEntries;
 import io.prmos.engine.store.StatementCache;
 import io.prmos.metadata.catalog.Catalog;
 import io.quarkus.runtime.LaunchMode;
@@ -53,26 +52,27 @@ public class ModulePublisher {
     @ConfigProperty(name = "prm.test.fail-after-steps", defaultValue = "-1")
     int failAfterSteps;
 
+    /** Publishes on behalf of the system (start-up bootstrap, development folder watcher). */
     public Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, String actor) {
-        return publish(sources, dryRun, actor, null);
+        return publish(sources, dryRun, PlatformActivity.system(actor));
     }
 
-    /** Publishes on behalf of a caller, recording {@code published} in their tenant's activity log in the same transaction. */
-    public Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, Caller caller) {
-        return publish(sources, dryRun, caller.user(), caller);
-    }
-
-    private Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, String actor, Caller caller) {
+    /**
+     * Publishes on behalf of an operator: they are recorded as the versions' {@code installed_by} and,
+     * in the same transaction, in the platform's activity entries every tenant's admins see.
+     */
+    public Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, Caller operator) {
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> RegistryRows.active(c))
-                .map(installed -> Publication.prepare(installed, sources, actor))
+                .map(installed -> Publication.prepare(installed, sources, operator.user()))
                 .invoke(publication -> verify(sources))
                 .call(publication -> io.prmos.engine.overlay.CustomFieldCollisions.check(c, publication.candidateCatalog(),
                         publication.changedVersions().stream().map(StoredVersion::module).toList()))
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
                         : apply(c, publication, plan, ModuleVersion.SUPERSEDED)
-                                .call(applied -> recordActivity(c, caller, applied, "Published ")))))
+                                .call(applied -> PlatformActivity.published(c, operator, applied.publication().changedVersions(),
+                                        "Published ")))))
                 .map(applied -> finish(applied, dryRun));
     }
 
@@ -90,39 +90,27 @@ public class ModulePublisher {
         }
     }
 
-    /** Returns a module to the version that was active before the current one (see {@link Rollback}). */
+    /** Returns a module to the version that was active before the current one (see {@link Rollback}), as the system. */
     public Uni<PublishOutcome> rollback(String module, boolean dryRun, String actor) {
-        return rollback(module, dryRun, actor, null);
+        return rollback(module, dryRun, PlatformActivity.system(actor));
     }
 
-    /** A rollback on behalf of a caller, recorded as {@code published} (of the older version) in their activity log. */
-    public Uni<PublishOutcome> rollback(String module, boolean dryRun, Caller caller) {
-        return rollback(module, dryRun, caller.user(), caller);
-    }
-
-    private Uni<PublishOutcome> rollback(String module, boolean dryRun, String actor, Caller caller) {
+    /**
+     * A rollback on behalf of an operator: the older version becomes active again installed by them, and
+     * the platform's activity entries record it as {@code published} ("Rolled back to …").
+     */
+    public Uni<PublishOutcome> rollback(String module, boolean dryRun, Caller operator) {
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> RegistryRows.active(c))
-                .flatMap(installed -> RegistryRows.history(c, module).map(history -> Rollback.prepare(installed, history, module)))
+                .flatMap(installed -> RegistryRows.history(c, module)
+                        .map(history -> Rollback.prepare(installed, history, module, operator.user())))
                 .flatMap(rollback -> new SchemaIntrospector().snapshot(c, rollback.publication().candidateCatalog(), dataRole)
                         .map(snapshot -> rollback.plan(snapshot, dataRole))
                         .flatMap(plan -> dryRun ? Uni.createFrom().item(new Applied(rollback.publication(), plan, false))
                                 : apply(c, rollback.publication(), plan, "rolled_back")
-                                        .call(applied -> recordActivity(c, caller, applied, "Rolled back to ")))))
+                                        .call(applied -> PlatformActivity.published(c, operator,
+                                                applied.publication().changedVersions(), "Rolled back to ")))))
                 .map(applied -> finish(applied, dryRun));
-    }
-
-    /** One {@code published} activity entry per changed module, in the publishing transaction (docs/audit.md). */
-    private static Uni<Void> recordActivity(SqlConnection c, Caller caller, Applied applied, String verb) {
-        if (caller == null) {
-            return Uni.createFrom().voidItem();
-        }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (StoredVersion version : applied.publication().changedVersions()) {
-            chain = chain.flatMap(x -> ActivityEntries.append(c, caller.tenant(), caller, "published", null, null, null,
-                    "urn:prm:module:" + version.module(), verb + version.module() + " " + version.version()));
-        }
-        return chain;
     }
 
     /** After the transaction: activate what committed, and describe what happened. */
@@ -133,15 +121,20 @@ public class ModulePublisher {
         return applied.publication().outcome(applied.plan(), dryRun, applied.committed());
     }
 
-    /** Deletes for good the columns and tables that removals of this module archived. */
-    public Uni<List<String>> purge(String module, boolean dryRun) {
+    /**
+     * Deletes for good the columns and tables that removals of this module archived; an applied purge
+     * is recorded in the platform's activity entries as the operator's.
+     */
+    public Uni<List<String>> purge(String module, boolean dryRun, Caller operator) {
         if (holder.current().module(module).isEmpty()) {
             return Uni.createFrom().failure(PublishException.notFound("module '" + module + "' is not installed"));
         }
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> io.prmos.engine.schema.ArchivePurge.plan(c, module))
                 .flatMap(plan -> dryRun ? Uni.createFrom().item(plan)
-                        : new SchemaMigrator(dataRole).apply(c, plan).replaceWith(plan))
+                        : new SchemaMigrator(dataRole).apply(c, plan)
+                                .call(x -> PlatformActivity.purged(c, operator, module, plan.statements().size()))
+                                .replaceWith(plan))
                 .map(MigrationPlan::statements));
     }
 

@@ -45,11 +45,14 @@ final class Rollback {
         this.currentSuffix = currentSuffix;
     }
 
-    static Rollback prepare(List<StoredVersion> installed, List<StoredVersion> history, String module) {
+    /** {@code actor} becomes the restored version's installer: who made it active now, not who published it first. */
+    static Rollback prepare(List<StoredVersion> installed, List<StoredVersion> history, String module, String actor) {
         StoredVersion current = installed.stream().filter(v -> v.module().equals(module)).findFirst()
                 .orElseThrow(() -> PublishException.notFound("module '" + module + "' is not installed"));
-        StoredVersion previous = history.stream().filter(v -> !v.version().equals(current.version()) && !"active".equals(v.status()))
+        StoredVersion earlier = history.stream().filter(v -> !v.version().equals(current.version()) && !"active".equals(v.status()))
                 .findFirst().orElseThrow(() -> PublishException.refused(List.of(module + ": there is no earlier version to roll back to")));
+        StoredVersion previous = new StoredVersion(earlier.module(), earlier.version(), earlier.file(), earlier.source(),
+                earlier.checksum(), earlier.status(), earlier.installedAt(), actor);
         ModuleSetCompiler.Result before = Publication.compile(installed);
         Map<String, StoredVersion> candidate = new LinkedHashMap<>();
         installed.forEach(v -> candidate.put(v.module(), v));

@@ -9,8 +9,17 @@ import java.util.Set;
  */
 public record Caller(String tenant, String user, String userName, Set<String> roles, String requestId) {
 
-    /** The platform role for metadata operations (publishing, API keys); it grants no data access by itself. */
+    /**
+     * A tenant's administrator: API keys, webhooks, custom fields and dictionaries of that tenant, and
+     * every entry of its activity log. It grants no data access by itself.
+     */
     public static final String ADMIN_ROLE = "admin";
+
+    /**
+     * The installation's operator: publishes, rolls back and purges modules, which changes every
+     * tenant. Not a tenant role; granted only by the identity provider or by another operator.
+     */
+    public static final String PLATFORM_OPERATOR_ROLE = io.prmos.metadata.model.PlatformRoles.PLATFORM_OPERATOR;
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -22,6 +31,10 @@ public record Caller(String tenant, String user, String userName, Set<String> ro
 
     public boolean isAdmin() {
         return roles.contains(ADMIN_ROLE);
+    }
+
+    public boolean isPlatformOperator() {
+        return roles.contains(PLATFORM_OPERATOR_ROLE);
     }
 
     /** The same caller acting in the request with this id. */

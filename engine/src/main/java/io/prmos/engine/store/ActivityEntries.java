@@ -62,28 +62,39 @@ public final class ActivityEntries {
     }
 
     /**
-     * A page newest first. With {@code everything} (admins) every entry of the tenant; otherwise only
-     * entries about records of the readable entities that the caller may read now.
+     * A page newest first. With {@code everything} (admins) every entry of the tenant and the platform's
+     * entries (tenant_id null: module publishing, which changes every tenant); otherwise only entries
+     * about records of the readable entities that the caller may read now.
      */
     public Uni<List<Entry>> page(Caller caller, Query query, boolean everything, List<Readable> readable) {
         Params params = new Params();
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(TABLE)
-                .append(" WHERE ").append(tenantFilter.condition(params, caller));
-        query.actor().ifPresent(v -> sql.append(" AND ").append(quote("actor")).append(" = ").append(params.add(v)));
-        query.action().ifPresent(v -> sql.append(" AND ").append(quote("action")).append(" = ").append(params.add(v)));
-        query.module().ifPresent(v -> sql.append(" AND ").append(quote("module")).append(" = ").append(params.add(v)));
-        query.entity().ifPresent(v -> sql.append(" AND ").append(quote("entity")).append(" = ").append(params.add(v)));
-        query.after().ifPresent(v -> sql.append(" AND ").append(quote("occurred_at")).append(" > ").append(params.add(v)));
-        query.before().ifPresent(v -> sql.append(" AND ").append(quote("id")).append(" < ").append(params.add(v)));
-        if (!everything) {
-            sql.append(" AND ").append(visibility(caller, readable, params));
+        StringBuilder filters = new StringBuilder();
+        query.actor().ifPresent(v -> filters.append(" AND ").append(quote("actor")).append(" = ").append(params.add(v)));
+        query.action().ifPresent(v -> filters.append(" AND ").append(quote("action")).append(" = ").append(params.add(v)));
+        query.module().ifPresent(v -> filters.append(" AND ").append(quote("module")).append(" = ").append(params.add(v)));
+        query.entity().ifPresent(v -> filters.append(" AND ").append(quote("entity")).append(" = ").append(params.add(v)));
+        query.after().ifPresent(v -> filters.append(" AND ").append(quote("occurred_at")).append(" > ").append(params.add(v)));
+        query.before().ifPresent(v -> filters.append(" AND ").append(quote("id")).append(" < ").append(params.add(v)));
+        String tenant = tenantFilter.condition(params, caller) + " AND " + quote("tenant_id") + " IS NOT NULL";
+        String limit = params.add(query.limit());
+        String sql;
+        if (everything) {
+            // two index range scans (tenant_id, id DESC) merged, rather than one OR that would sort the whole tenant
+            sql = "SELECT * FROM ((" + newest(tenant + filters, limit) + ") UNION ALL ("
+                    + newest(quote("tenant_id") + " IS NULL" + filters, limit) + ")) AS entries ORDER BY "
+                    + quote("id") + " DESC LIMIT " + limit;
+        } else {
+            sql = newest(tenant + filters + " AND " + visibility(caller, readable, params), limit);
         }
-        sql.append(" ORDER BY ").append(quote("id")).append(" DESC LIMIT ").append(params.add(query.limit()));
-        return transactions.read(caller, c -> c.preparedQuery(sql.toString()).execute(params.tuple())).map(rows -> {
+        return transactions.read(caller, c -> c.preparedQuery(sql).execute(params.tuple())).map(rows -> {
             List<Entry> out = new ArrayList<>();
             rows.forEach(row -> out.add(entry(row)));
             return out;
         });
+    }
+
+    private static String newest(String where, String limit) {
+        return "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE " + where + " ORDER BY " + quote("id") + " DESC LIMIT " + limit;
     }
 
     /** (entity A and its record is readable) or (entity B ...) — FALSE when nothing is readable. */

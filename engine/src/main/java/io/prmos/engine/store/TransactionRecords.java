@@ -64,6 +64,15 @@ public final class TransactionRecords {
                 ? Optional.of(RowMapper.toJson(s, rows.iterator().next(), null)) : Optional.empty());
     }
 
+    /** Whether the live record is among the rows a permission predicate allows (a transition's update scope). */
+    public Uni<Boolean> matches(SqlConnection c, Caller caller, EntityDescriptor entity, UUID id, io.prmos.engine.query.BoundFilter rows) {
+        EntityStatements s = statements.of(entity);
+        Params params = new Params();
+        String sql = "SELECT 1 FROM " + s.table + " WHERE " + tenantFilter.condition(params, caller) + " AND " + quote("id") + " = "
+                + params.add(id) + " AND " + quote("deleted_at") + " IS NULL AND " + WhereRenderer.render(rows, params);
+        return c.preparedQuery(sql).execute(params.tuple()).map(found -> found.size() > 0);
+    }
+
     /** Live records matching the query's filter, in its order, at most its limit. */
     public Uni<List<ObjectNode>> find(SqlConnection c, Caller caller, EntityDescriptor entity, ListQuery query) {
         EntityStatements s = statements.of(entity);

@@ -3,6 +3,7 @@ package io.prmos.engine.workflow;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.hooks.HookEvents;
+import io.prmos.engine.query.BoundFilter;
 import io.prmos.engine.rules.CompiledExpressions;
 import io.prmos.engine.security.Caller;
 import io.prmos.engine.store.StoreExceptions;
@@ -22,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,7 +31,7 @@ import java.util.UUID;
  * starts from its state and that the guard holds, then write the new state and the transition's
  * {@code set} values through the ordinary write path (before-hooks, formulas, rules, after-hooks,
  * outbox see an update), and emit the transition's event. The caller's roles and read access are
- * checked by the resource before.
+ * checked by the resource before; the update row scope is checked here, on the locked row.
  */
 @ApplicationScoped
 public class Transitions {
@@ -53,10 +55,21 @@ public class Transitions {
         }
     }
 
-    /** @return the record after the transition, every field */
-    public Uni<ObjectNode> perform(Caller caller, Catalog catalog, EntityDescriptor entity, UUID id, Transition transition) {
+    /**
+     * @param scope the rows the caller may perform it on (their update row predicate); empty = any
+     * @return the record after the transition, every field
+     */
+    public Uni<ObjectNode> perform(Caller caller, Catalog catalog, EntityDescriptor entity, UUID id, Transition transition,
+                                   Optional<BoundFilter> scope) {
         Workflow workflow = entity.def().workflow().orElseThrow();
         return transactions.run(caller, c -> records.lock(c, caller, entity, id)
+                .call(found -> found.isEmpty() || scope.isEmpty() ? Uni.createFrom().voidItem()
+                        : records.matches(c, caller, entity, id, scope.get()).invoke(inScope -> {
+                            if (!inScope) {
+                                throw new StoreExceptions.NotPermitted("your roles do not allow transition '" + transition.name()
+                                        + "' on this " + entity.qualifiedName() + ": it is outside the records you may update");
+                            }
+                        }))
                 .flatMap(found -> {
                     ObjectNode stored = found.orElseThrow(() -> new StoreExceptions.RecordNotFound(entity.qualifiedName(), id));
                     String state = stored.path(workflow.field()).asText();

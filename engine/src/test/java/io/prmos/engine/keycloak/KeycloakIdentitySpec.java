@@ -51,6 +51,19 @@ class KeycloakIdentitySpec {
     }
 
     @Test
+    void onlyTheRealmsPlatformOperatorsPublishModules() {
+        String module = "kc" + prefix().replaceAll("[^a-z0-9]", "").substring(0, 8);
+        Map<String, Object> body = map("modules", List.of(map("file", module + "/module.yaml", "source",
+                "apiVersion: prm/v1\nmodule: " + module + "\nversion: 1.0.0\nentities:\n  Note:\n    fields:\n      text: { type: text }\n")));
+        as(bearer("dave")).body(body).post("/api/admin/modules?dryRun=true").then().statusCode(403)
+                .contentType(PROBLEM_JSON).body("detail", containsString("platform_operator"));
+        as(bearer("dave")).get("/api/admin/modules").then().statusCode(200);
+        as("Bearer " + keycloak().clientCredentialsToken(CLI, CLI_SECRET)).body(body).post("/api/admin/modules?dryRun=true")
+                .then().statusCode(200).body("dryRun", equalTo(true));
+        as(bearer("alice")).body(body).post("/api/admin/modules?dryRun=true").then().statusCode(200);
+    }
+
+    @Test
     void bobReadsPartnersWithoutCommercialFieldsAndCannotCreateOne() {
         String p = prefix();
         String id = aliceCreates(bearer("alice"), commercialPartner(p + "Seen", true));

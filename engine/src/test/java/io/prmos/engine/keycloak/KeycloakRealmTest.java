@@ -159,6 +159,15 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void platformOperatorsAreAliceAndTheCliServiceAccountOnly() {
+        assertTrue(realmRoles(payload(cliToken("alice"))).contains("platform_operator"));
+        assertTrue(realmRoles(payload(kc.clientCredentialsToken("prm-cli", "prm-cli-secret"))).contains("platform_operator"));
+        for (String user : List.of("bob", "carol", "dave", "erin", "frank")) {
+            assertFalse(realmRoles(payload(cliToken(user))).contains("platform_operator"), user);
+        }
+    }
+
+    @Test
     void serviceAccountOfPrmCliIsAcmeAdmin() {
         JsonNode c = payload(kc.clientCredentialsToken("prm-cli", "prm-cli-secret"));
         assertEquals("acme", c.path("tenant").asText(null), c.toString());

@@ -30,10 +30,17 @@ public final class EngineProcess implements AutoCloseable {
     }
 
     public static EngineProcess start(Path work, String name, Map<String, String> env) throws IOException {
+        return start(work, name, env, List.of());
+    }
+
+    /** As {@link #start(Path, String, Map)} with further JVM options, which may override the profile ({@code -Dquarkus.profile=…}). */
+    public static EngineProcess start(Path work, String name, Map<String, String> env, List<String> options) throws IOException {
         int port = freePort();
         Path log = work.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.profile=local", "-jar", System.getProperty("prm.engine.jar")));
+                "-Dquarkus.profile=local"));
+        command.addAll(options);
+        command.addAll(List.of("-jar", System.getProperty("prm.engine.jar")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PRM_PORT", Integer.toString(port));
         builder.environment().put("PRM_MODULES_DIR", System.getProperty("prm.modules.dir"));
@@ -47,6 +54,10 @@ public final class EngineProcess implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** The port of the embedded PostgreSQL this instance started (from its log). */

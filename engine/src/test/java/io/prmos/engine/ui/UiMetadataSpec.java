@@ -19,7 +19,7 @@ class UiMetadataSpec {
                 .header("Cache-Control", allOf(containsString("private"), containsString("no-cache")))
                 .body("user.username", equalTo("alice"))
                 .body("user.tenant", equalTo("acme"))
-                .body("user.roles", contains("admin", "partner_manager"))
+                .body("user.roles", contains("admin", "partner_manager", "platform_operator"))
                 .body("entities.'partners.Partner'.api", equalTo("/api/v1/partners/partner"))
                 .body("entities.'partners.Partner'.actions.create", equalTo(true))
                 .body("entities.'partners.Partner'.fields.name", hasItem("annual_target"))
@@ -51,6 +51,6 @@ class UiMetadataSpec {
                 .body("mode", equalTo("dev"))
                 .body("users.username", hasItems("alice", "bob", "carol", "dave"))
                 .body("users.find { it.username == 'dave' }.tenant", equalTo("globex"))
-                .body("users.find { it.username == 'alice' }.roles", contains("partner_manager", "admin"));
+                .body("users.find { it.username == 'alice' }.roles", contains("partner_manager", "admin", "platform_operator"));
     }
 }

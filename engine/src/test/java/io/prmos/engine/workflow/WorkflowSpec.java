@@ -131,8 +131,10 @@ class WorkflowSpec {
         given().header("Authorization", Tokens.bearer("bob")).post(transition(id, "win")).then().statusCode(403)
                 .contentType("application/problem+json");
         given().header("Authorization", Tokens.bearer("carol")).post(transition(id, "lose")).then().statusCode(403);
-        given().header("Authorization", Tokens.bearer("bob")).post(transition(id, "negotiate")).then().statusCode(200)
-                .body("stage", equalTo("negotiation"));
+        // bob may negotiate deals, but this one is alice's and sales reps update only their own (issue 11)
+        given().header("Authorization", Tokens.bearer("bob")).post(transition(id, "negotiate")).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().post(transition(id, "negotiate")).then().statusCode(200).body("stage", equalTo("negotiation"));
         given().header("Authorization", Tokens.bearer("dave")).post(transition(id, "win")).then().statusCode(404);
         given().post(transition(id, "win")).then().statusCode(200).body("stage", equalTo("won")).body("probability", equalTo(100.0f));
     }

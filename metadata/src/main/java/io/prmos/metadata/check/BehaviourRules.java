@@ -87,6 +87,10 @@ final class BehaviourRules {
             }
             checkState(context, at + "/to", dictionary, t.to());
             checkRoles(context, at + "/roles", t.roles(), visible);
+            if (t.rowScope() == Transition.RowScope.READ && t.roles().isEmpty()) {
+                context.atValue(at + "/rowScope", "rowScope: read needs roles: a transition without roles is authorised by "
+                        + "update permission, row scope included");
+            }
             for (String name : t.set().keySet()) {
                 FieldDef target = entity.fields().get(name);
                 if (target == null) {

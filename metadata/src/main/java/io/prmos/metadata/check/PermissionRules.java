@@ -43,7 +43,7 @@ final class PermissionRules {
     private static void checkDeclarations(ModuleContext context) {
         for (String role : context.manifest().roles().keySet()) {
             String pointer = Pointer.of("roles", role);
-            if (PlatformRoles.isPlatformRole(role)) {
+            if (PlatformRoles.isReserved(role)) {
                 context.atKey(pointer, "'" + role + "' is a built-in platform role; it cannot be declared");
             } else {
                 NameRules.identifier(role, "role name").ifPresent(m -> context.atKey(pointer, m));
@@ -68,6 +68,11 @@ final class PermissionRules {
 
     private static void checkRoleVisible(ModuleContext context, String pointer, String role, Set<String> visibleModules) {
         if (PlatformRoles.isPlatformRole(role)) {
+            return;
+        }
+        if (PlatformRoles.PLATFORM_OPERATOR.equals(role)) {
+            context.atKey(pointer, "'" + role + "' operates the platform (publishing modules); it is not a tenant role and "
+                    + "cannot be granted record permissions");
             return;
         }
         for (String module : visibleModules) {

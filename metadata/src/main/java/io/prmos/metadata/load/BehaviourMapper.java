@@ -47,7 +47,7 @@ final class BehaviourMapper {
                 ManifestMapper.strings(node.path("from")), node.path("to").asText(),
                 ManifestMapper.text(node, "guard"), ManifestMapper.text(node, "guardMessage"),
                 ManifestMapper.strings(node.path("roles")), Collections.unmodifiableMap(set),
-                ManifestMapper.text(node, "emit"));
+                ManifestMapper.text(node, "emit"), Transition.RowScope.of(node.path("rowScope").asText("update")));
     }
 
     static EntityHooks hooks(JsonNode node) {

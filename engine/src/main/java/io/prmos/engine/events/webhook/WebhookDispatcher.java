@@ -12,10 +12,15 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +36,9 @@ import org.jboss.logging.Logger;
  * the work without sending one twice concurrently), posts each signed event asynchronously with a
  * timeout, and records the outcome: delivered, retried after an exponential backoff with jitter, or
  * dead after the last attempt. Each subscription has at most a few deliveries in flight, so a slow
- * receiver delays only itself; writes never wait for any of this.
+ * receiver delays only itself; writes never wait for any of this. Before each attempt the target's
+ * name is resolved and checked ({@link WebhookTargets}), and the request goes to the address that
+ * passed; redirects are not followed.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -61,17 +68,26 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "prm.webhooks.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
+    @ConfigProperty(name = "prm.webhooks.allow-private-targets", defaultValue = "false")
+    boolean allowPrivateTargets;
+
     @Inject
     Pool pool;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient http;
+    private WebhookTargets targets;
     private PollingWorker worker;
 
     void onStart(@Observes @Priority(5200) StartupEvent event) {
         if (!enabled) {
             return;
         }
+        targets = new WebhookTargets(allowPrivateTargets);
+        http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000).setForceSni(true).setVerifyHost(true));
         worker = new PollingWorker("prm-webhook-dispatcher", pollInterval, () -> worker.drain(() -> claimAndSend() == CLAIM));
         worker.start();
     }
@@ -79,6 +95,9 @@ public class WebhookDispatcher {
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         if (worker != null) {
             worker.stop();
+        }
+        if (http != null) {
+            http.close();
         }
     }
 
@@ -112,32 +131,54 @@ public class WebhookDispatcher {
         String body = event.envelope().toString();
         String id = event.id().toString();
         long timestamp = System.currentTimeMillis() / 1000;
-        HttpRequest request;
+        RequestOptions request;
         try {
-            request = HttpRequest.newBuilder(URI.create(row.getString("url"))).timeout(timeout)
-                    .header("content-type", "application/json")
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(row.getString("secret"), id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            request = request(row.getString("url"), timeout)
+                    .putHeader("content-type", "application/json")
+                    .putHeader("webhook-id", id)
+                    .putHeader("webhook-timestamp", Long.toString(timestamp))
+                    .putHeader("webhook-signature", WebhookSignature.sign(row.getString("secret"), id, timestamp, body));
         } catch (IllegalArgumentException e) {
             record(deliveryId, attempts, null, "invalid URL: " + e.getMessage(), 0);
+            return;
+        } catch (java.net.UnknownHostException e) {
+            record(deliveryId, attempts, null, "UnknownHostException: " + e.getMessage(), 0);
+            return;
+        } catch (WebhookTargets.Refused e) {
+            record(deliveryId, attempts, null, "target refused: " + e.getMessage(), 0);
             return;
         }
         inFlight.computeIfAbsent(subscription, k -> new AtomicInteger()).incrementAndGet();
         long started = System.nanoTime();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            inFlight.get(subscription).decrementAndGet();
-            int took = (int) ((System.nanoTime() - started) / 1_000_000);
-            if (failure != null) {
-                record(deliveryId, attempts, null, failure.getClass().getSimpleName() + ": " + failure.getMessage(), took);
-            } else if (response.statusCode() / 100 == 2) {
-                record(deliveryId, attempts, response.statusCode(), null, took);
-            } else {
-                record(deliveryId, attempts, response.statusCode(), "receiver answered " + response.statusCode(), took);
-            }
-            wakeUp();
-        });
+        http.request(request)
+                .compose(sent -> sent.send(Buffer.buffer(body)))
+                .compose(response -> response.handler(ignored -> { }).end().map(x -> response.statusCode()))
+                .onComplete(outcome -> {
+                    inFlight.get(subscription).decrementAndGet();
+                    int took = (int) ((System.nanoTime() - started) / 1_000_000);
+                    if (outcome.failed()) {
+                        Throwable failure = outcome.cause();
+                        record(deliveryId, attempts, null, failure.getClass().getSimpleName() + ": " + failure.getMessage(), took);
+                    } else if (outcome.result() / 100 == 2) {
+                        record(deliveryId, attempts, outcome.result(), null, took);
+                    } else {
+                        record(deliveryId, attempts, outcome.result(), "receiver answered " + outcome.result(), took);
+                    }
+                    wakeUp();
+                });
+    }
+
+    /** A POST to the URL, connecting to the checked address its host resolves to now (not to a second lookup). */
+    private RequestOptions request(String url, Duration timeout) throws java.net.UnknownHostException, WebhookTargets.Refused {
+        URI uri = URI.create(url);
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("not an absolute http or https URL");
+        }
+        InetAddress address = targets.resolve(uri.getHost());
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url).setFollowRedirects(false)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))
+                .setTimeout(timeout.toMillis());
     }
 
     private void record(long deliveryId, int attemptsBefore, Integer status, String error, int tookMillis) {

@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
 /**
  * Admin API for the caller's tenant's webhook subscriptions: create (the secret is answered once),
  * list, read, replace, delete; the delivery log of one subscription and redelivery of one delivery.
- * Requires the platform role {@code admin}. Manifest-declared webhooks are not managed here.
+ * Requires the tenant role {@code admin}. Manifest-declared webhooks are not managed here. A URL whose
+ * host is a loopback, private or link-local address is refused unless the operator allows such
+ * targets ({@link WebhookTargets}).
  */
 @Path("/api/admin/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,11 +55,15 @@ public class WebhookResource {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "prm.webhooks.allow-private-targets", defaultValue = "false")
+    boolean allowPrivateTargets;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @io.smallrye.common.annotation.Blocking // the URL's host name is resolved to check the target
     public Uni<Response> create(JsonNode body) {
         Caller caller = callers.current();
-        Fields f = Fields.of(body);
+        Fields f = Fields.of(body, new WebhookTargets(allowPrivateTargets));
         String secret = body.hasNonNull("secret") ? body.get("secret").asText() : WebhookSignature.newSecret();
         if (!WebhookSignature.isValidSecret(secret)) {
             throw invalid("/secret", "a secret is whsec_ followed by at least 16 base64-encoded bytes; leave it out to have one generated");
@@ -90,10 +96,11 @@ public class WebhookResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @io.smallrye.common.annotation.Blocking // the URL's host name is resolved to check the target
     public Uni<ObjectNode> replace(@PathParam("id") String id, JsonNode body) {
         Caller caller = callers.current();
         UUID uuid = parse(id);
-        Fields f = Fields.of(body);
+        Fields f = Fields.of(body, new WebhookTargets(allowPrivateTargets));
         return pool.preparedQuery(WebhookStatements.UPDATE).execute(Tuple.tuple().addUUID(uuid).addString(caller.tenant())
                         .addString(f.name).addString(f.pattern).addString(f.url).addBoolean(f.active))
                 .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().failure(missing(id)) : one(uuid, caller));
@@ -201,7 +208,7 @@ public class WebhookResource {
 
     /** The writable fields of a subscription, checked. */
     private record Fields(String name, String pattern, String url, boolean active) {
-        static Fields of(JsonNode body) {
+        static Fields of(JsonNode body, WebhookTargets targets) {
             if (body == null || !body.isObject()) {
                 throw invalid("", "a JSON object with name, events and url is required");
             }
@@ -222,6 +229,9 @@ public class WebhookResource {
             } catch (IllegalArgumentException e) {
                 throw invalid("/url", "url must be an absolute http or https URL");
             }
+            targets.refusal(URI.create(url)).ifPresent(reason -> {
+                throw invalid("/url", reason);
+            });
             return new Fields(name, pattern, url, body.path("active").asBoolean(true));
         }
     }
