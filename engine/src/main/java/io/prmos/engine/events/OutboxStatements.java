@@ -1,5 +1,7 @@
 package io.prmos.engine.events;
 
+import io.prmos.engine.store.Append;
+
 /**
  * The SQL of the event log, all on {@code prm_kernel} tables with bound values only. It lives here
  * rather than in {@code store} because only the events package reads or writes these tables
@@ -15,6 +17,26 @@ final class OutboxStatements {
             + " (event_id, tenant_id, type, module, entity, record_id, subject, sequence, actor, data)"
             + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id)"
             + " SELECT pg_notify('" + CHANNEL + "', '') FROM written";
+
+    private static final java.util.List<String> APPEND_COLUMNS = java.util.List.of("event_id", "tenant_id", "type", "module",
+            "entity", "record_id", "subject", "sequence", "actor", "data").stream()
+            .map(io.prmos.engine.sql.SqlIdentifier::quote).toList();
+    private static final java.util.List<String> APPEND_TYPES = java.util.List.of(Append.UUID, Append.TEXT, Append.TEXT,
+            Append.TEXT, Append.TEXT, Append.UUID, Append.TEXT, Append.BIGINT, Append.TEXT, Append.JSONB);
+
+    /**
+     * The outbox rows of {@code events}, the same columns {@link #INSERT} writes, for a record writer to
+     * append with other observers' rows in one statement; it notifies {@link #CHANNEL} once.
+     */
+    static Append rows(java.util.List<NewEvent> events) {
+        java.util.List<String[]> rows = new java.util.ArrayList<>(events.size());
+        for (NewEvent e : events) {
+            rows.add(new String[] {e.eventId().toString(), e.tenant(), e.type(), e.module(), e.entity(), Append.text(e.recordId()),
+                e.subject(), Append.text(e.sequence()), e.actor(), e.data().toString()});
+        }
+        return new Append(io.prmos.engine.sql.SqlIdentifier.qualified("prm_kernel", "event_outbox"), APPEND_COLUMNS,
+                APPEND_TYPES, rows, CHANNEL);
+    }
 
     /** Stampers take turns on this transaction-scoped lock (the key spells "events" in no particular way). */
     static final String LOCK_STAMPING = "SELECT pg_advisory_xact_lock(7340040)";
