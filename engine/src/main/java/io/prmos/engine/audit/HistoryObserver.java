@@ -1,7 +1,5 @@
 package io.prmos.engine.audit;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.store.Append;
 import io.prmos.engine.store.AppendStatement;
 import io.prmos.engine.store.ChangeObserver;
@@ -13,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,18 +47,7 @@ public class HistoryObserver implements ChangeObserver {
         if (changes.isEmpty() || !observes(changes.get(0).entity())) {
             return Optional.empty();
         }
-        return Optional.of(history.rows(changes, HistoryObserver::changes));
-    }
-
-    /** {@code {field: {old, new}}} of the declared fields whose value differs. */
-    static ObjectNode changes(RecordChange change) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, RecordChange.FieldChange> e : change.changedFields().entrySet()) {
-            ObjectNode field = out.putObject(e.getKey());
-            field.set("old", e.getValue().oldValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().oldValue());
-            field.set("new", e.getValue().newValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().newValue());
-        }
-        return out;
+        return Optional.of(history.rows(changes));
     }
 
     @Override

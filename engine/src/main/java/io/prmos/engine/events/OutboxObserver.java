@@ -48,10 +48,12 @@ public class OutboxObserver implements ChangeObserver {
             return Optional.empty();
         }
         List<NewEvent> events = new ArrayList<>(changes.size());
+        List<String> data = new ArrayList<>(changes.size());
         for (RecordChange change : changes) {
-            events.add(RecordEvents.of(change));
+            events.add(RecordEvents.envelope(change));
+            data.add(RecordEvents.dataJson(change));
         }
-        return Optional.of(OutboxStatements.rows(events));
+        return Optional.of(OutboxStatements.rows(events, data));
     }
 
     @Override

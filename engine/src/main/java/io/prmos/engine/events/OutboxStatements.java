@@ -27,12 +27,14 @@ final class OutboxStatements {
     /**
      * The outbox rows of {@code events}, the same columns {@link #INSERT} writes, for a record writer to
      * append with other observers' rows in one statement; it notifies {@link #CHANNEL} once.
+     * {@code data.get(i)} is the JSON text of {@code events.get(i)}'s data.
      */
-    static Append rows(java.util.List<NewEvent> events) {
+    static Append rows(java.util.List<NewEvent> events, java.util.List<String> data) {
         java.util.List<String[]> rows = new java.util.ArrayList<>(events.size());
-        for (NewEvent e : events) {
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent e = events.get(i);
             rows.add(new String[] {e.eventId().toString(), e.tenant(), e.type(), e.module(), e.entity(), Append.text(e.recordId()),
-                e.subject(), Append.text(e.sequence()), e.actor(), e.data().toString()});
+                e.subject(), Append.text(e.sequence()), e.actor(), data.get(i)});
         }
         return new Append(io.prmos.engine.sql.SqlIdentifier.qualified("prm_kernel", "event_outbox"), APPEND_COLUMNS,
                 APPEND_TYPES, rows, CHANNEL);
@@ -52,8 +54,12 @@ final class OutboxStatements {
             + "   (SELECT id FROM prm_kernel.event_outbox WHERE position IS NULL ORDER BY id LIMIT $1) u) next"
             + " WHERE o.id = next.id RETURNING o.position";
 
+    /**
+     * The data comes as text: EventLog parses it once into Jackson, instead of the client decoding jsonb
+     * into a Vert.x object that is then encoded again (every subscriber reads every event).
+     */
     static final String COLUMNS = "position, event_id, tenant_id, type, module, entity, record_id, subject, sequence,"
-            + " actor, occurred_at, data";
+            + " actor, occurred_at, data::text AS data";
 
     static final String AFTER = "SELECT " + COLUMNS + " FROM prm_kernel.event_outbox"
             + " WHERE position > $1 ORDER BY position LIMIT $2";

@@ -1,6 +1,7 @@
 package io.prmos.engine.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.security.Caller;
 import io.prmos.metadata.catalog.EntityDescriptor;
@@ -27,6 +28,8 @@ public final class RecordChange {
     private final ObjectNode after;
     /** Computed once: history, activity and the outbox all ask for it. */
     private Map<String, FieldChange> changed;
+    /** {@link #changesJson()}, rendered once for the history row and the event. */
+    private String changesJson;
 
     /** What happened to the record. */
     public enum Operation {
@@ -80,6 +83,25 @@ public final class RecordChange {
         if (known == null) {
             known = java.util.Collections.unmodifiableMap(diff());
             changed = known;
+        }
+        return known;
+    }
+
+    /**
+     * The changed fields as JSON text, {@code {"field": {"old": …, "new": …}}} with {@code null} for no
+     * value, as the history stores it and the record event carries it; rendered once per change.
+     */
+    public String changesJson() {
+        String known = changesJson;
+        if (known == null) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, FieldChange> e : changedFields().entrySet()) {
+                ObjectNode field = out.putObject(e.getKey());
+                field.set("old", e.getValue().oldValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().oldValue());
+                field.set("new", e.getValue().newValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().newValue());
+            }
+            known = out.toString();
+            changesJson = known;
         }
         return known;
     }

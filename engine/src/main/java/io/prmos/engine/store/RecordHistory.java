@@ -50,16 +50,17 @@ public final class RecordHistory {
 
     /**
      * The history rows of {@code changes} (records of one entity): who, when (the column's default),
-     * the request id, the operation, the version and {@code diff} of each change, {@code {field: {old, new}}}.
+     * the request id, the operation, the version and the changed fields, {@code {field: {old, new}}}
+     * ({@link RecordChange#changesJson()}).
      */
-    public Append rows(List<RecordChange> changes, java.util.function.Function<RecordChange, ObjectNode> diff) {
+    public Append rows(List<RecordChange> changes) {
         EntityDescriptor entity = changes.get(0).entity();
         List<String[]> rows = new ArrayList<>(changes.size());
         for (RecordChange change : changes) {
             Caller caller = change.caller();
             rows.add(new String[] {caller.tenant(), entity.path(), change.id().toString(), Long.toString(change.version()),
                 change.operation().name().toLowerCase(java.util.Locale.ROOT), caller.user(), caller.userName(),
-                caller.requestId(), diff.apply(change).toString()});
+                caller.requestId(), change.changesJson()});
         }
         return new Append(qualified(entity.schema(), HistoryTable.NAME), APPEND_COLUMNS, APPEND_TYPES, rows, null);
     }
