@@ -62,7 +62,7 @@ public class Loader {
         int count = Integer.parseInt(args[1]);
         Path idsFile = Path.of(args[2]);
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 500;
+        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         int batches = (count + batch - 1) / batch;
         URI uri = URI.create(base + "/api/v1/partners/partner/bulk");
 

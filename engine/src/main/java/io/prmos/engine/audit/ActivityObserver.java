@@ -2,12 +2,18 @@ package io.prmos.engine.audit;
 
 import io.prmos.engine.query.Urn;
 
+import io.prmos.engine.store.ActivityEntries;
+import io.prmos.engine.store.Append;
+import io.prmos.engine.store.AppendStatement;
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.RecordChange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import io.prmos.metadata.catalog.EntityDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Records creates, updates, deletes and restores of entities with {@code activity} on in the
@@ -20,16 +26,35 @@ public class ActivityObserver implements ChangeObserver {
 
     public static final int ORDER = 60;
 
-    @Inject
-    ActivityLog log;
-
     @Override
     public Uni<Void> onChange(SqlConnection connection, RecordChange change) {
-        if (!change.entity().features().activity()) {
-            return Uni.createFrom().voidItem();
+        return AppendStatement.execute(connection, append(List.of(change)).stream().toList());
+    }
+
+    @Override
+    public boolean observes(EntityDescriptor entity) {
+        return entity.features().activity();
+    }
+
+    @Override
+    public boolean appendsOnly() {
+        return true;
+    }
+
+    /** One entry per change, as {@link ActivityLog#record} writes it: the action, the record's URN and a summary. */
+    @Override
+    public Optional<Append> append(List<RecordChange> changes) {
+        if (changes.isEmpty() || !observes(changes.get(0).entity())) {
+            return Optional.empty();
         }
-        String target = new Urn(change.entity().module(), change.entity().path(), change.id()).toString();
-        return log.record(connection, change.caller(), ActivityLog.action(change.operation()), target, summary(change));
+        EntityDescriptor entity = changes.get(0).entity();
+        List<ActivityEntries.NewEntry> entries = new ArrayList<>(changes.size());
+        for (RecordChange change : changes) {
+            String target = new Urn(entity.module(), entity.path(), change.id()).toString();
+            entries.add(new ActivityEntries.NewEntry(change.caller().tenant(), change.caller(), ActivityLog.action(change.operation()),
+                    entity.module(), entity.path(), change.id(), target, summary(change)));
+        }
+        return Optional.of(ActivityEntries.rows(entries));
     }
 
     static String summary(RecordChange change) {

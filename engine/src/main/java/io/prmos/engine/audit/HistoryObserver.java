@@ -1,7 +1,7 @@
 package io.prmos.engine.audit;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prmos.engine.store.Append;
+import io.prmos.engine.store.AppendStatement;
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.RecordChange;
 import io.prmos.engine.store.RecordHistory;
@@ -9,7 +9,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
+import io.prmos.metadata.catalog.EntityDescriptor;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Appends every change of an entity with {@code audit} on to its module's history, in the write's
@@ -27,21 +29,25 @@ public class HistoryObserver implements ChangeObserver {
 
     @Override
     public Uni<Void> onChange(SqlConnection connection, RecordChange change) {
-        if (!change.entity().features().audit()) {
-            return Uni.createFrom().voidItem();
-        }
-        return history.append(connection, change, changes(change));
+        return AppendStatement.execute(connection, append(List.of(change)).stream().toList());
     }
 
-    /** {@code {field: {old, new}}} of the declared fields whose value differs. */
-    static ObjectNode changes(RecordChange change) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, RecordChange.FieldChange> e : change.changedFields().entrySet()) {
-            ObjectNode field = out.putObject(e.getKey());
-            field.set("old", e.getValue().oldValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().oldValue());
-            field.set("new", e.getValue().newValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().newValue());
+    @Override
+    public boolean observes(EntityDescriptor entity) {
+        return entity.features().audit();
+    }
+
+    @Override
+    public boolean appendsOnly() {
+        return true;
+    }
+
+    @Override
+    public Optional<Append> append(List<RecordChange> changes) {
+        if (changes.isEmpty() || !observes(changes.get(0).entity())) {
+            return Optional.empty();
         }
-        return out;
+        return Optional.of(history.rows(changes));
     }
 
     @Override

@@ -1,10 +1,16 @@
 package io.prmos.engine.events;
 
+import io.prmos.engine.store.Append;
+import io.prmos.engine.store.AppendStatement;
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.RecordChange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.prmos.metadata.catalog.EntityDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,11 +26,34 @@ public class OutboxObserver implements ChangeObserver {
     @ConfigProperty(name = "prm.events.outbox.enabled", defaultValue = "true")
     boolean enabled;
 
-    private final OutboxWriter writer = new OutboxWriter();
-
     @Override
     public Uni<Void> onChange(SqlConnection connection, RecordChange change) {
-        return enabled ? writer.write(connection, RecordEvents.of(change)) : Uni.createFrom().voidItem();
+        return AppendStatement.execute(connection, append(List.of(change)).stream().toList());
+    }
+
+    @Override
+    public boolean observes(EntityDescriptor entity) {
+        return enabled;
+    }
+
+    @Override
+    public boolean appendsOnly() {
+        return true;
+    }
+
+    /** One event per change, in write order; the commit notifies the relays once. */
+    @Override
+    public Optional<Append> append(List<RecordChange> changes) {
+        if (!enabled || changes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<NewEvent> events = new ArrayList<>(changes.size());
+        List<String> data = new ArrayList<>(changes.size());
+        for (RecordChange change : changes) {
+            events.add(RecordEvents.envelope(change));
+            data.add(RecordEvents.dataJson(change));
+        }
+        return Optional.of(OutboxStatements.rows(events, data));
     }
 
     @Override

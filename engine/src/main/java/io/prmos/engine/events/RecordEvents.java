@@ -24,6 +24,13 @@ public final class RecordEvents {
         return Urn.of(entity, id.toString()).toString();
     }
 
+    /** The event of {@code change} without its data, which {@link #dataJson} renders as text for the outbox row. */
+    static NewEvent envelope(RecordChange change) {
+        EntityDescriptor entity = change.entity();
+        return new NewEvent(UUID.randomUUID(), change.caller().tenant(), type(entity, change.operation()), entity.module(),
+                entity.name(), change.id(), urn(entity, change.id()), sequence(change), change.caller().user(), null);
+    }
+
     public static NewEvent of(RecordChange change) {
         EntityDescriptor entity = change.entity();
         ObjectNode data = JsonNodeFactory.instance.objectNode();
@@ -38,6 +45,15 @@ public final class RecordEvents {
         }
         return new NewEvent(UUID.randomUUID(), change.caller().tenant(), type(entity, change.operation()), entity.module(),
                 entity.name(), change.id(), urn(entity, change.id()), sequence(change), change.caller().user(), data);
+    }
+
+    /**
+     * The event's {@code data} as JSON text, the same object {@link #of} builds, with the changed
+     * fields rendered once for history and event alike ({@link RecordChange#changesJson()}).
+     */
+    static String dataJson(RecordChange change) {
+        return "{\"entity\":" + JsonNodeFactory.instance.textNode(change.entity().qualifiedName()) + ",\"id\":\"" + change.id()
+                + "\",\"version\":" + sequence(change) + ",\"changes\":" + change.changesJson() + "}";
     }
 
     /**

@@ -51,6 +51,12 @@ public class AfterHookObserver implements ChangeObserver {
         return ORDER;
     }
 
+    /** Only entities that declare hooks; the others' writes skip this observer entirely. */
+    @Override
+    public boolean observes(io.prmos.metadata.catalog.EntityDescriptor entity) {
+        return !entity.def().hooks().isEmpty();
+    }
+
     static String phase(RecordChange.Operation operation) {
         switch (operation) {
             case CREATED: return "afterCreate";

@@ -28,6 +28,10 @@ public final class ActivityEntries {
     private static final String INSERT = "INSERT INTO " + TABLE + " (" + String.join(", ", quote("tenant_id"), quote("actor"),
             quote("actor_name"), quote("action"), quote("module"), quote("entity"), quote("record_id"), quote("target"),
             quote("summary"), quote("request_id")) + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    private static final List<String> APPEND_COLUMNS = List.of(quote("tenant_id"), quote("actor"), quote("actor_name"),
+            quote("action"), quote("module"), quote("entity"), quote("record_id"), quote("target"), quote("summary"), quote("request_id"));
+    private static final List<String> APPEND_TYPES = List.of(Append.TEXT, Append.TEXT, Append.TEXT, Append.TEXT, Append.TEXT,
+            Append.TEXT, Append.UUID, Append.TEXT, Append.TEXT, Append.TEXT);
     private static final String COLUMNS = String.join(", ", quote("id"), quote("occurred_at"), quote("actor"), quote("actor_name"),
             quote("action"), quote("module"), quote("entity"), quote("record_id"), quote("target"), quote("summary"), quote("request_id"));
 
@@ -53,11 +57,30 @@ public final class ActivityEntries {
     public record Readable(EntityDescriptor entity, Optional<BoundFilter> rows) {
     }
 
+    /** An entry about to be appended; {@code module}/{@code entity}/{@code recordId} are null for entries not about a record. */
+    public record NewEntry(String tenant, Caller actor, String action, String module, String entity, UUID recordId,
+                           String target, String summary) {
+    }
+
+    /** The rows of {@code entries}, for a writer to append together with other observers' rows. */
+    public static Append rows(List<NewEntry> entries) {
+        List<String[]> rows = new ArrayList<>(entries.size());
+        for (NewEntry e : entries) {
+            rows.add(new String[] {e.tenant(), e.actor().user(), e.actor().userName(), e.action(), e.module(), e.entity(),
+                Append.text(e.recordId()), e.target(), bounded(e.summary()), e.actor().requestId()});
+        }
+        return new Append(TABLE, APPEND_COLUMNS, APPEND_TYPES, rows, null);
+    }
+
+    private static String bounded(String summary) {
+        return summary.length() > 1000 ? summary.substring(0, 1000) : summary;
+    }
+
     /** Appends an entry through any client: a write transaction's connection, or the owner's. */
     public static Uni<Void> append(SqlClient client, String tenant, Caller actor, String action, String module, String entity,
                                    UUID recordId, String target, String summary) {
         Tuple values = Tuple.from(Arrays.asList(tenant, actor.user(), actor.userName(), action, module, entity, recordId,
-                target, summary.length() > 1000 ? summary.substring(0, 1000) : summary, actor.requestId()));
+                target, bounded(summary), actor.requestId()));
         return client.preparedQuery(INSERT).execute(values).replaceWithVoid();
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.security.Caller;
 import io.prmos.metadata.catalog.Catalog;
 import io.prmos.metadata.catalog.EntityDescriptor;
-import io.smallrye.mutiny.Multi;
+import io.prmos.metadata.catalog.FieldDescriptor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -12,11 +12,17 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Applies up to 1,000 creates and updates in one transaction, all or nothing. Runs of creates go
- * to PostgreSQL as one batched INSERT; if the batch fails, it is replayed row by row inside a
- * savepoint only to name the failing item, and the whole request is rolled back.
+ * Applies up to 1,000 creates and updates in one transaction, all or nothing. The public ids of all
+ * creates are reserved at once before the transaction (docs/adr/0090). A run of consecutive creates
+ * passes the before-write stages item by item, then has its references checked in one query per
+ * reference field, goes to PostgreSQL as one batched INSERT, and reaches the observers together (one
+ * statement for history, activity and outbox rows; docs/adr/0091). If the batch fails, it is replayed
+ * row by row inside a savepoint only to name the failing item, and the whole request is rolled back.
+ * Items are sequenced with {@link InOrder}, never with a chain of nested operators, so that a thousand
+ * items cannot overflow the stack (issue 11, item 12).
  */
 public final class BulkWriter {
 
@@ -39,20 +45,33 @@ public final class BulkWriter {
     /** {@code updates} limits which rows updates may reach; {@code creates} gives the projection of created records. */
     public Uni<List<ObjectNode>> apply(Caller caller, Catalog catalog, EntityDescriptor entity, List<BulkOperation> operations,
                                        Access creates, Access updates) {
-        // Sequenced with Multi rather than a chain of flatMaps: a chain 1,000 deep overflows the stack.
-        return transactions.run(caller, c -> Multi.createFrom().iterable(runs(operations))
-                .onItem().transformToUniAndConcatenate(run -> run.get(0).id().isEmpty()
-                        ? createAll(c, caller, catalog, entity, run, creates)
-                        : writer.update(c, caller, catalog, entity, run.get(0).id().get(), run.get(0).values(),
-                                run.get(0).ifMatch(), run.get(0).pointer(), updates).map(List::of))
-                .collect().asList()
+        EntityStatements s = statements.of(entity);
+        List<Run> runs = runs(operations);
+        int createCount = (int) operations.stream().filter(op -> op.id().isEmpty()).count();
+        return transactions.run(caller, c -> PublicIds.reserve(c, caller, s, createCount),
+                (c, first) -> InOrder.each(runs, run -> run.creates()
+                        ? createAll(c, caller, catalog, s, run, first == null ? null : first + run.createsBefore(), creates)
+                        : writer.update(c, caller, catalog, entity, run.first().id().get(), run.first().values(),
+                                run.first().ifMatch(), run.first().pointer(), updates).map(List::of))
                 .map(results -> results.stream().flatMap(List::stream).toList()));
     }
 
+    /** Consecutive operations of one kind: creates (any number) or one update; {@code createsBefore} counts earlier creates. */
+    private record Run(List<BulkOperation> operations, int createsBefore) {
+        boolean creates() {
+            return first().id().isEmpty();
+        }
+
+        BulkOperation first() {
+            return operations.get(0);
+        }
+    }
+
     /** Consecutive creates form one run (one batched INSERT); each update is a run of its own. */
-    private static List<List<BulkOperation>> runs(List<BulkOperation> operations) {
-        List<List<BulkOperation>> runs = new ArrayList<>();
+    private static List<Run> runs(List<BulkOperation> operations) {
+        List<Run> runs = new ArrayList<>();
         int i = 0;
+        int creates = 0;
         while (i < operations.size()) {
             int end = i + 1;
             if (operations.get(i).id().isEmpty()) {
@@ -60,46 +79,45 @@ public final class BulkWriter {
                     end++;
                 }
             }
-            runs.add(operations.subList(i, end));
+            Run run = new Run(operations.subList(i, end), creates);
+            creates += run.creates() ? run.operations().size() : 0;
+            runs.add(run);
             i = end;
         }
         return runs;
     }
 
-    private Uni<List<ObjectNode>> createAll(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
-                                            List<BulkOperation> creates, Access access) {
-        EntityStatements s = statements.of(entity);
-        // Each item passes the before-write stages (hooks, formulas, rules) and the reference check on its own.
-        Uni<List<BulkOperation>> prepared = Multi.createFrom().iterable(creates)
-                .onItem().transformToUniAndConcatenate(op -> writer.prepare(c, new PendingWrite(RecordChange.Operation.CREATED,
-                                catalog, entity, caller, null, op.values(), op.pointer()))
-                        .map(values -> new BulkOperation(op.index(), op.id(), op.ifMatch(), values))
-                        .call(ready -> ReferenceCheck.verify(c, caller, catalog, entity, ready.values(), ready.pointer(), tenantFilter)))
-                .collect().asList();
-        return prepared.flatMap(ready -> insertAll(c, caller, s, ready, access));
+    private Uni<List<ObjectNode>> createAll(SqlConnection c, Caller caller, Catalog catalog, EntityStatements s, Run run,
+                                            Long firstNumber, Access access) {
+        // Each item passes the before-write stages (workflow, hooks, formulas, rules) on its own, in order.
+        return InOrder.each(run.operations(), op -> writer.prepare(c, new PendingWrite(RecordChange.Operation.CREATED,
+                        catalog, s.entity, caller, null, op.values(), op.pointer()))
+                        .map(values -> new BulkOperation(op.index(), op.id(), op.ifMatch(), values)))
+                .call(ready -> ReferenceCheck.verify(c, caller, catalog, s.entity,
+                        ready.stream().map(BulkOperation::values).toList(),
+                        ready.stream().map(BulkOperation::pointer).toList(), tenantFilter))
+                .flatMap(ready -> insertAll(c, caller, s, ready, firstNumber, access));
     }
 
     private Uni<List<ObjectNode>> insertAll(SqlConnection c, Caller caller, EntityStatements s, List<BulkOperation> creates,
-                                            Access access) {
-        List<Tuple> tuples = new ArrayList<>();
-        for (BulkOperation op : creates) {
-            tuples.add(writer.insertTuple(caller, s.entity, op.values()));
+                                            Long firstNumber, Access access) {
+        List<Tuple> tuples = new ArrayList<>(creates.size());
+        for (int i = 0; i < creates.size(); i++) {
+            Map<FieldDescriptor, Object> values = creates.get(i).values();
+            tuples.add(writer.insertTuple(caller, s.entity, values, firstNumber == null ? null : firstNumber + i));
         }
-        return PublicIds.lock(c, caller, s.entity)
-                .flatMap(v -> c.query(SAVEPOINT).execute())
+        return c.query(SAVEPOINT).execute()
                 .flatMap(v -> c.preparedQuery(s.insert).executeBatch(tuples)
                         .onFailure().recoverWithUni(failure -> c.query(ROLLBACK_TO_SAVEPOINT).execute()
                                 .flatMap(x -> locateFailure(c, s, creates, tuples))
                                 .flatMap(x -> Uni.createFrom().failure(DatabaseErrors.translate(s, failure, "/operations")))))
                 .flatMap(rows -> {
-                    List<Row> written = new ArrayList<>();
+                    List<Row> written = new ArrayList<>(creates.size());
                     for (RowSet<Row> set = rows; set != null; set = set.next()) {
                         set.forEach(written::add);
                     }
-                    // Observers (outbox, audit) see every created row, in order, inside the batch's transaction.
-                    return Multi.createFrom().iterable(written)
-                            .onItem().transformToUniAndConcatenate(row -> writer.created(c, caller, s, row, access))
-                            .collect().asList();
+                    // Observers (hooks, history, activity, outbox) see every created row, in order, inside the transaction.
+                    return writer.created(c, caller, s, written, access);
                 });
     }
 
@@ -109,9 +127,8 @@ public final class BulkWriter {
         for (int i = 0; i < creates.size(); i++) {
             indexes.add(i);
         }
-        return Multi.createFrom().iterable(indexes)
-                .onItem().transformToUniAndConcatenate(i -> c.preparedQuery(s.insert).execute(tuples.get(i))
+        return InOrder.each(indexes, i -> c.preparedQuery(s.insert).execute(tuples.get(i))
                         .onFailure().transform(f -> DatabaseErrors.translate(s, f, creates.get(i).pointer())))
-                .collect().asList().replaceWithVoid();
+                .replaceWithVoid();
     }
 }

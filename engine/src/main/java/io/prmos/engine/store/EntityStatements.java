@@ -24,6 +24,8 @@ final class EntityStatements implements Columns {
     final List<String> columns;
     final String selectList;
     final String insert;
+    /** Reserves public-id numbers for this entity ({@link PublicIds#reserveStatement}); {@code null} without public ids. */
+    final String reserve;
     /** The select list qualified by {@link #WRITTEN}, the alias of the table in a change-capturing UPDATE. */
     final String writtenSelectList;
     static final String WRITTEN = "written";
@@ -59,6 +61,7 @@ final class EntityStatements implements Columns {
         this.columns = List.copyOf(cols);
         this.selectList = columns.stream().map(c -> selected(null, c)).collect(Collectors.joining(", "));
         this.insert = insertStatement();
+        this.reserve = entity.options().publicId().isPresent() ? PublicIds.reserveStatement(entity) : null;
         this.writtenSelectList = columns.stream().map(c -> selected(WRITTEN, c)).collect(Collectors.joining(", "));
         this.constraintFields = constraintFields(entity);
     }
@@ -82,7 +85,7 @@ final class EntityStatements implements Columns {
 
     /**
      * INSERT of every field column: $1 tenant, $2 user, then the field columns in order, then the
-     * custom values, then the publicId prefix and tenant.
+     * custom values, then the public number and id (reserved beforehand, {@link PublicIds}).
      */
     private String insertStatement() {
         List<String> insertColumns = new ArrayList<>(List.of("tenant_id", "created_by", "updated_by"));
@@ -104,8 +107,8 @@ final class EntityStatements implements Columns {
         if (entity.options().publicId().isPresent()) {
             insertColumns.add(PublicIds.SEQUENCE_COLUMN);
             insertColumns.add(PublicIds.COLUMN);
-            values.add(PublicIds.nextSequence(table, n + 1));
-            values.add(PublicIds.nextId(table, entity.options().publicId().get(), n));
+            values.add("$" + n++ + "::bigint");
+            values.add("$" + n);
         }
         return "INSERT INTO " + table + " (" + insertColumns.stream().map(c -> quote(c)).collect(Collectors.joining(", "))
                 + ") VALUES (" + String.join(", ", values) + ") RETURNING " + selectList;

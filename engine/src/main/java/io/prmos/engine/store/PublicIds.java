@@ -1,58 +1,100 @@
 package io.prmos.engine.store;
 
+import static io.prmos.engine.sql.SqlIdentifier.qualified;
 import static io.prmos.engine.sql.SqlIdentifier.quote;
 
 import io.prmos.engine.security.Caller;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import io.prmos.metadata.model.EntityOptions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Human ids such as {@code PRT-000123}: per tenant and entity, the next number is the largest one
- * stored plus one, taken while holding a transaction-scoped advisory lock on (tenant, entity), so
- * concurrent creates queue for the number instead of colliding (docs/adr/0031). Soft-deleted
- * records keep their number; a rolled-back insert leaves no gap because nothing was stored.
+ * Human ids such as {@code PRT-000123}: per tenant and entity, numbers are handed out by a counter row
+ * ({@code prm_kernel.public_id_counter}) that never goes below the largest number stored, so they are
+ * unique, increasing and never reused (docs/adr/0090, which replaces 0031's advisory lock). A top-level
+ * create or bulk request reserves its numbers in a short transaction of its own, sent in the same
+ * pipeline as the record's BEGIN and committed without waiting for the disk (the record's own commit
+ * flushes it), so concurrent creates do not queue behind each other's commit. A create that then fails
+ * leaves a gap. Writes nested in another transaction (hooks, imports) reserve inside it.
  */
 public final class PublicIds {
 
     public static final String COLUMN = "public_id";
     public static final String SEQUENCE_COLUMN = "public_seq";
-    /** The first key of the two-key advisory lock space the kernel uses for public ids. */
-    private static final int LOCK_CLASS = 7301;
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", hashtext($1))";
+    private static final String BEGIN_UNFLUSHED = "BEGIN; SET LOCAL synchronous_commit TO off";
+    private static final String COMMIT = "COMMIT";
+    private static final String SET_LOCAL_TENANT = "SELECT set_config('prm.tenant', $1, true)";
 
     private PublicIds() {
     }
 
-    /** Takes the (tenant, entity) lock for the rest of the transaction; nothing for entities without public ids. */
-    static Uni<Void> lock(SqlConnection c, Caller caller, EntityDescriptor entity) {
-        if (entity.options().publicId().isEmpty()) {
-            return Uni.createFrom().voidItem();
+    /**
+     * The statement that moves the counter of (tenant $1, entity $2) on by $3 and returns the last number
+     * taken; a missing counter starts from the largest number stored (records from before the counter).
+     */
+    static String reserveStatement(EntityDescriptor entity) {
+        String counter = quote("counter");
+        String last = quote("last_value");
+        return "INSERT INTO " + qualified("prm_kernel", "public_id_counter") + " AS " + counter + " (" + quote("tenant_id")
+                + ", " + quote("entity") + ", " + last + ") SELECT $1::text, $2::text, coalesce(max(" + quote(SEQUENCE_COLUMN)
+                + "), 0) + $3::bigint FROM " + qualified(entity.schema(), entity.table()) + " WHERE " + quote("tenant_id")
+                + " = $1::text ON CONFLICT (" + quote("tenant_id") + ", " + quote("entity") + ") DO UPDATE SET " + last
+                + " = greatest(" + counter + "." + last + ", " + quote("excluded") + "." + last + " - $3::bigint) + $3::bigint"
+                + " RETURNING " + last;
+    }
+
+    /**
+     * Reserves {@code count} numbers on a connection outside any transaction (a prologue of
+     * {@link TenantTransactions#run(Caller, java.util.function.Function, java.util.function.BiFunction)}):
+     * the first of them, or {@code null} when the entity has no public ids or nothing is created.
+     */
+    static Uni<Long> reserve(SqlConnection c, Caller caller, EntityStatements s, int count) {
+        if (s.entity.options().publicId().isEmpty() || count == 0) {
+            return Uni.createFrom().nullItem();
         }
-        return c.preparedQuery(LOCK).execute(Tuple.of(caller.tenant() + "/" + entity.qualifiedName())).replaceWithVoid();
+        return Uni.combine().all()
+                .unis(c.query(BEGIN_UNFLUSHED).execute(), c.preparedQuery(SET_LOCAL_TENANT).execute(Tuple.of(caller.tenant())),
+                        c.preparedQuery(s.reserve).execute(tuple(caller, s, count)), c.query(COMMIT).execute())
+                .asTuple().map(done -> first(done.getItem3(), count));
     }
 
-    /** The VALUES expression of the next number; {@code $tenantParam} binds the tenant (as text, apart from $1). */
-    static String nextSequence(String table, int tenantParam) {
-        return "(SELECT coalesce(max(" + quote(SEQUENCE_COLUMN) + "), 0) + 1 FROM " + table + " WHERE " + quote("tenant_id")
-                + " = $" + tenantParam + "::text)";
+    /** As {@link #reserve}, inside the caller's transaction: the counter stays locked until it ends. */
+    static Uni<Long> reserveInTransaction(SqlConnection c, Caller caller, EntityStatements s, int count) {
+        if (s.entity.options().publicId().isEmpty() || count == 0) {
+            return Uni.createFrom().nullItem();
+        }
+        return c.preparedQuery(s.reserve).execute(tuple(caller, s, count)).map(rows -> first(rows, count));
     }
 
-    /** The VALUES expression of the formatted id; {@code $prefixParam} binds {@code "PRT-"}, the next one the tenant. */
-    static String nextId(String table, EntityOptions.PublicIdDef def, int prefixParam) {
-        String next = nextSequence(table, prefixParam + 1) + "::text";
-        return "$" + prefixParam + "::text || lpad(" + next + ", greatest(" + def.digits() + ", length(" + next + ")), '0')";
+    private static Tuple tuple(Caller caller, EntityStatements s, int count) {
+        return Tuple.of(caller.tenant(), s.entity.qualifiedName(), (long) count);
+    }
+
+    private static Long first(RowSet<Row> rows, int count) {
+        return rows.iterator().next().getLong(0) - count + 1;
+    }
+
+    /** {@code PRT-000042}: the prefix, a dash and the number zero-padded to the declared digits (more when it is longer). */
+    static String format(EntityOptions.PublicIdDef def, long number) {
+        String digits = Long.toString(number);
+        StringBuilder id = new StringBuilder(def.prefix()).append('-');
+        for (int i = digits.length(); i < def.digits(); i++) {
+            id.append('0');
+        }
+        return id.append(digits).toString();
     }
 
     /** Looks the uuid of a record up by its public id (live or deleted; the caller's tenant only). */
     public static Uni<Optional<UUID>> find(TenantTransactions transactions, KernelTenantFilter tenantFilter, Caller caller,
                                            EntityDescriptor entity, String publicId) {
         Params params = new Params();
-        String sql = "SELECT " + quote("id") + " FROM " + io.prmos.engine.sql.SqlIdentifier.qualified(entity.schema(), entity.table())
+        String sql = "SELECT " + quote("id") + " FROM " + qualified(entity.schema(), entity.table())
                 + " WHERE " + tenantFilter.condition(params, caller) + " AND " + quote(COLUMN) + " = " + params.add(publicId);
         return transactions.read(caller, c -> c.preparedQuery(sql).execute(params.tuple()))
                 .map(rows -> rows.size() == 0 ? Optional.<UUID>empty() : Optional.of(rows.iterator().next().getUUID(0)));

@@ -1,6 +1,7 @@
 package io.prmos.engine.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.security.Caller;
 import io.prmos.metadata.catalog.EntityDescriptor;
@@ -18,7 +19,17 @@ import java.util.UUID;
  * @param before the row before the write; {@code null} for a create
  * @param after  the row after the write
  */
-public record RecordChange(Operation operation, EntityDescriptor entity, Caller caller, ObjectNode before, ObjectNode after) {
+public final class RecordChange {
+
+    private final Operation operation;
+    private final EntityDescriptor entity;
+    private final Caller caller;
+    private final ObjectNode before;
+    private final ObjectNode after;
+    /** Computed once: history, activity and the outbox all ask for it. */
+    private Map<String, FieldChange> changed;
+    /** {@link #changesJson()}, rendered once for the history row and the event. */
+    private String changesJson;
 
     /** What happened to the record. */
     public enum Operation {
@@ -30,10 +41,32 @@ public record RecordChange(Operation operation, EntityDescriptor entity, Caller 
         }
     }
 
-    public RecordChange {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(entity, "entity");
-        Objects.requireNonNull(after, "after");
+    public RecordChange(Operation operation, EntityDescriptor entity, Caller caller, ObjectNode before, ObjectNode after) {
+        this.operation = Objects.requireNonNull(operation, "operation");
+        this.entity = Objects.requireNonNull(entity, "entity");
+        this.caller = caller;
+        this.before = before;
+        this.after = Objects.requireNonNull(after, "after");
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    public EntityDescriptor entity() {
+        return entity;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public ObjectNode before() {
+        return before;
+    }
+
+    public ObjectNode after() {
+        return after;
     }
 
     public UUID id() {
@@ -46,6 +79,34 @@ public record RecordChange(Operation operation, EntityDescriptor entity, Caller 
 
     /** Declared fields whose value differs between before and after (all non-null fields for a create). */
     public Map<String, FieldChange> changedFields() {
+        Map<String, FieldChange> known = changed;
+        if (known == null) {
+            known = java.util.Collections.unmodifiableMap(diff());
+            changed = known;
+        }
+        return known;
+    }
+
+    /**
+     * The changed fields as JSON text, {@code {"field": {"old": …, "new": …}}} with {@code null} for no
+     * value, as the history stores it and the record event carries it; rendered once per change.
+     */
+    public String changesJson() {
+        String known = changesJson;
+        if (known == null) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, FieldChange> e : changedFields().entrySet()) {
+                ObjectNode field = out.putObject(e.getKey());
+                field.set("old", e.getValue().oldValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().oldValue());
+                field.set("new", e.getValue().newValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue().newValue());
+            }
+            known = out.toString();
+            changesJson = known;
+        }
+        return known;
+    }
+
+    private Map<String, FieldChange> diff() {
         Map<String, FieldChange> changes = new LinkedHashMap<>();
         for (FieldDescriptor field : entity.fields()) {
             JsonNode now = value(after, field.name());

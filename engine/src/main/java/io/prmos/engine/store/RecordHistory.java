@@ -30,6 +30,11 @@ public final class RecordHistory {
     private static final String COLUMNS = String.join(", ", List.of(quote("id"), quote("version"), quote("operation"),
             quote("changed_by"), quote("changed_by_name"), quote("changed_at"), quote("request_id"), quote("changes")));
 
+    private static final List<String> APPEND_COLUMNS = List.of(quote("tenant_id"), quote("entity"), quote("record_id"),
+            quote("version"), quote("operation"), quote("changed_by"), quote("changed_by_name"), quote("request_id"), quote("changes"));
+    private static final List<String> APPEND_TYPES = List.of(Append.TEXT, Append.TEXT, Append.UUID, Append.BIGINT, Append.TEXT,
+            Append.TEXT, Append.TEXT, Append.TEXT, Append.JSONB);
+
     private final TenantTransactions transactions;
     private final KernelTenantFilter tenantFilter;
 
@@ -43,18 +48,21 @@ public final class RecordHistory {
                         String requestId, ObjectNode changes) {
     }
 
-    /** Appends one change on the write transaction's connection. */
-    public Uni<Void> append(SqlConnection c, RecordChange change, ObjectNode changes) {
-        EntityDescriptor entity = change.entity();
-        Caller caller = change.caller();
-        String sql = "INSERT INTO " + qualified(entity.schema(), HistoryTable.NAME) + " (" + quote("tenant_id") + ", "
-                + quote("entity") + ", " + quote("record_id") + ", " + quote("version") + ", " + quote("operation") + ", "
-                + quote("changed_by") + ", " + quote("changed_by_name") + ", " + quote("request_id") + ", " + quote("changes")
-                + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-        Tuple values = Tuple.from(java.util.Arrays.asList(caller.tenant(), entity.path(), change.id(), change.version(),
+    /**
+     * The history rows of {@code changes} (records of one entity): who, when (the column's default),
+     * the request id, the operation, the version and the changed fields, {@code {field: {old, new}}}
+     * ({@link RecordChange#changesJson()}).
+     */
+    public Append rows(List<RecordChange> changes) {
+        EntityDescriptor entity = changes.get(0).entity();
+        List<String[]> rows = new ArrayList<>(changes.size());
+        for (RecordChange change : changes) {
+            Caller caller = change.caller();
+            rows.add(new String[] {caller.tenant(), entity.path(), change.id().toString(), Long.toString(change.version()),
                 change.operation().name().toLowerCase(java.util.Locale.ROOT), caller.user(), caller.userName(),
-                caller.requestId(), new JsonObject(changes.toString())));
-        return c.preparedQuery(sql).execute(values).replaceWithVoid();
+                caller.requestId(), change.changesJson()});
+        }
+        return new Append(qualified(entity.schema(), HistoryTable.NAME), APPEND_COLUMNS, APPEND_TYPES, rows, null);
     }
 
     /**

@@ -33,7 +33,7 @@ public final class RecordWriter {
     private final StatementCache statements;
     private final KernelTenantFilter tenantFilter;
     private final HierarchyStore hierarchy;
-    private final List<ChangeObserver> observers;
+    private final ChangeObservers observers;
     private final List<BeforeWrite> stages;
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
@@ -51,13 +51,16 @@ public final class RecordWriter {
         this.statements = statements;
         this.tenantFilter = tenantFilter;
         this.hierarchy = new HierarchyStore(transactions, statements, tenantFilter);
-        this.observers = observers.stream().sorted(java.util.Comparator.comparingInt(ChangeObserver::order)).toList();
+        this.observers = new ChangeObservers(observers);
         this.stages = stages.stream().sorted(java.util.Comparator.comparingInt(BeforeWrite::order)).toList();
     }
 
+    /** A create: its public id is reserved before the transaction (docs/adr/0090), in the same pipeline as BEGIN. */
     public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values,
                                   Access access) {
-        return transactions.run(caller, c -> insert(c, caller, catalog, entity, values, "", access));
+        EntityStatements s = statements.of(entity);
+        return transactions.run(caller, c -> PublicIds.reserve(c, caller, s, 1),
+                (c, number) -> insert(c, caller, catalog, entity, values, "", access, number));
     }
 
     public Uni<ObjectNode> update(Caller caller, Catalog catalog, EntityDescriptor entity, UUID id,
@@ -78,15 +81,28 @@ public final class RecordWriter {
         return transactions.run(caller, c -> lifecycle(c, caller, entity, id, ifMatch, false, access));
     }
 
+    /** A create inside a transaction that is already open (hooks, imports): it reserves its public id in it. */
     Uni<ObjectNode> insert(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
                            Map<FieldDescriptor, Object> values, String pointer, Access access) {
+        return insert(c, caller, catalog, entity, values, pointer, access, null);
+    }
+
+    /**
+     * The before-write stages, then the reference check and the INSERT sent together (a failed check
+     * rolls the insert back with the rest of the transaction), then the observers.
+     */
+    private Uni<ObjectNode> insert(SqlConnection c, Caller caller, Catalog catalog, EntityDescriptor entity,
+                                   Map<FieldDescriptor, Object> values, String pointer, Access access, Long reserved) {
         EntityStatements s = statements.of(entity);
         return prepare(c, new PendingWrite(Operation.CREATED, catalog, entity, caller, null, values, pointer))
-                .flatMap(prepared -> ReferenceCheck.verify(c, caller, catalog, entity, prepared, pointer, tenantFilter)
-                        .flatMap(v -> PublicIds.lock(c, caller, entity))
-                        .flatMap(v -> c.preparedQuery(s.insert).execute(insertTuple(caller, entity, prepared))))
-                .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer))
-                .flatMap(rows -> written(c, caller, s, Operation.CREATED, rows.iterator().next(), false, access));
+                .flatMap(prepared -> (reserved != null ? Uni.createFrom().item(reserved)
+                        : PublicIds.reserveInTransaction(c, caller, s, 1))
+                        .flatMap(number -> Uni.combine().all().unis(
+                                ReferenceCheck.verify(c, caller, catalog, entity, prepared, pointer, tenantFilter),
+                                c.preparedQuery(s.insert).execute(insertTuple(caller, entity, prepared, number))
+                                        .onFailure().transform(f -> DatabaseErrors.translate(s, f, pointer)))
+                                .asTuple()))
+                .flatMap(done -> written(c, caller, s, Operation.CREATED, done.getItem2().iterator().next(), false, access));
     }
 
     /** The values after every {@link BeforeWrite} stage, in order; the given values when no stage applies. */
@@ -102,7 +118,8 @@ public final class RecordWriter {
         return stages.stream().anyMatch(stage -> stage.appliesTo(write));
     }
 
-    Tuple insertTuple(Caller caller, EntityDescriptor entity, Map<FieldDescriptor, Object> values) {
+    /** The INSERT's values; {@code number} is the reserved public number (ignored for entities without public ids). */
+    Tuple insertTuple(Caller caller, EntityDescriptor entity, Map<FieldDescriptor, Object> values, Long number) {
         List<Object> params = new ArrayList<>(List.of(caller.tenant(), caller.user()));
         for (FieldDescriptor field : entity.fields()) {
             if (!field.custom()) {
@@ -113,8 +130,8 @@ public final class RecordWriter {
             params.add(CustomValues.change(values).set());
         }
         entity.options().publicId().ifPresent(id -> {
-            params.add(id.prefix() + "-");
-            params.add(caller.tenant());
+            params.add(number);
+            params.add(PublicIds.format(id, number));
         });
         return Tuple.from(params);
     }
@@ -226,17 +243,9 @@ public final class RecordWriter {
                         return explainMiss(c, caller, s, id, ifMatch, true, access);
                     }
                     ObjectNode row = RowMapper.toJson(s, rows.iterator().next(), null);
-                    return notifyObservers(c, new RecordChange(Operation.DELETED, s.entity, caller, row, row))
-                            .replaceWith(RowMapper.toJson(s, rows.iterator().next(), access.projection()));
+                    return observers.observe(c, List.of(new RecordChange(Operation.DELETED, s.entity, caller, row, row)))
+                            .replaceWith(RowMapper.project(s, row, access.projection()));
                 });
-    }
-
-    private Uni<Void> notifyObservers(SqlConnection c, RecordChange change) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ChangeObserver observer : observers) {
-            chain = chain.flatMap(v -> observer.onChange(c, change));
-        }
-        return chain;
     }
 
     private static List<String> bookkeeping(Params params, Caller caller) {
@@ -263,21 +272,28 @@ public final class RecordWriter {
                 + " SELECT " + after + ".*, " + before + ".* FROM " + after + ", " + before;
     }
 
-    /** A row created by a batched INSERT (BulkWriter), handed to the observers like a single create. */
-    Uni<ObjectNode> created(SqlConnection c, Caller caller, EntityStatements s, Row row, Access access) {
-        return written(c, caller, s, Operation.CREATED, row, false, access);
+    /** Rows created by a batched INSERT (BulkWriter), handed to the observers together; the responses in row order. */
+    Uni<List<ObjectNode>> created(SqlConnection c, Caller caller, EntityStatements s, List<Row> rows, Access access) {
+        List<RecordChange> changes = new ArrayList<>(rows.size());
+        List<ObjectNode> responses = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ObjectNode after = RowMapper.toJson(s, row, null);
+            changes.add(new RecordChange(Operation.CREATED, s.entity, caller, null, after));
+            responses.add(RowMapper.project(s, after, access.projection()));
+        }
+        return observers.observe(c, changes).replaceWith(responses);
     }
 
     /** The written row as the response projects it, after every observer has seen the change. */
     Uni<ObjectNode> written(SqlConnection c, Caller caller, EntityStatements s, Operation operation, Row row,
                                     boolean withBefore, Access access) {
-        ObjectNode response = RowMapper.toJson(s, row, access.projection());
+        ObjectNode after = RowMapper.toJson(s, row, null);
+        ObjectNode response = RowMapper.project(s, after, access.projection());
         if (observers.isEmpty()) {
             return Uni.createFrom().item(response);
         }
         ObjectNode before = withBefore ? RowMapper.toJson(s, row, null, s.columns.size()) : null;
-        RecordChange change = new RecordChange(operation, s.entity, caller, before, RowMapper.toJson(s, row, null));
-        return notifyObservers(c, change).replaceWith(response);
+        return observers.observe(c, List.of(new RecordChange(operation, s.entity, caller, before, after))).replaceWith(response);
     }
 
     private String match(Params params, Caller caller, UUID id, OptionalLong ifMatch, boolean live, Access access) {

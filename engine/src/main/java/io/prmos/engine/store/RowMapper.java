@@ -68,6 +68,27 @@ final class RowMapper {
         return out;
     }
 
+    /**
+     * The record as {@link #toJson(EntityStatements, Row, Set)} with {@code projection} would map it, taken
+     * from its full form instead of the row again: the system fields the projection names (id and version
+     * always), the URN, the public id and deleted_at whenever present, and the projected fields.
+     */
+    static ObjectNode project(EntityStatements statements, ObjectNode full, Set<String> projection) {
+        if (projection == null) {
+            return full.deepCopy();
+        }
+        ObjectNode out = NODES.objectNode();
+        full.fields().forEachRemaining(entry -> {
+            String name = entry.getKey();
+            boolean always = name.equals("id") || name.equals("version") || name.equals("urn") || name.equals("deleted_at")
+                    || name.equals(PublicIds.COLUMN);
+            if (always || projection.contains(name)) {
+                out.set(name, entry.getValue());
+            }
+        });
+        return out;
+    }
+
     private static JsonNode customValues(Object text) {
         return text == null ? null : CustomValues.parse(text.toString());
     }

@@ -4,25 +4,31 @@ import io.prmos.engine.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Runs record work on the data role's pool with PostgreSQL's {@code prm.tenant} setting equal to
  * the caller's tenant, so row-level security sees the tenant the kernel filters on.
  *
- * <p>Round trips decide the API's ceiling (docs/adr/0004), so statements are pipelined:
+ * <p>Round trips decide the API's ceiling (docs/adr/0004, 0090), so statements are pipelined: the
+ * Vert.x client sends a statement as soon as it is issued, without waiting for the previous answer.
  * <ul>
  *   <li>{@link #read} sends the session-level setting and the query together and waits once.
  *       The setting outlives the request on the pooled connection, which is harmless because every
  *       use of this pool goes through this class and sets the tenant first, in the same pipeline.</li>
- *   <li>{@link #run} sends BEGIN and a transaction-local setting together with the first
- *       statement of the work, then COMMIT: the setting cannot outlive the transaction.</li>
+ *   <li>{@link #run} sends BEGIN, a transaction-local setting and the first statement of the work
+ *       together, then COMMIT once the work is done: the setting cannot outlive the transaction.</li>
  * </ul>
+ * Whatever happens to the work — a result, a failure, a cancellation — the transaction is rolled back
+ * unless it committed, and the connection goes back to the pool (closing a Vert.x connection with an
+ * open transaction rolls it back).
  */
 public final class TenantTransactions {
 
@@ -30,7 +36,8 @@ public final class TenantTransactions {
     private static final String SET_LOCAL_TENANT = "SELECT set_config('prm.tenant', $1, true)";
 
     private final Pool pool;
-    private final Map<SqlConnection, List<Runnable>> afterCommit = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** After-commit tasks of the transactions in flight, by connection; most transactions have none. */
+    private final Map<SqlConnection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
 
     public TenantTransactions(Pool pool) {
         this.pool = pool;
@@ -43,15 +50,39 @@ public final class TenantTransactions {
                 .asTuple().map(both -> both.getItem2()));
     }
 
-    /** Work of one or more statements in one transaction; BEGIN and the setting travel together. */
+    /** Work of one or more statements in one transaction; BEGIN, the setting and the work's first statement travel together. */
     public <T> Uni<T> run(Caller caller, Function<SqlConnection, Uni<T>> work) {
-        return pool.withConnection(connection -> Uni.combine().all()
-                .unis(connection.begin(), connection.preparedQuery(SET_LOCAL_TENANT).execute(Tuple.of(caller.tenant())))
+        return pool.withConnection(connection -> this.<T>inTransaction(connection, caller, () -> work.apply(connection)));
+    }
+
+    /**
+     * As {@link #run(Caller, Function)}, after {@code prologue} — statements that run on the same
+     * connection before the transaction begins, in transactions of their own (such as reserving public
+     * ids, {@link PublicIds#reserve}). The prologue, BEGIN and the setting are sent together; the work
+     * starts with the prologue's result.
+     */
+    public <A, T> Uni<T> run(Caller caller, Function<SqlConnection, Uni<A>> prologue, BiFunction<SqlConnection, A, Uni<T>> work) {
+        return pool.withConnection(connection -> {
+            Uni<A> first = prologue.apply(connection).memoize().indefinitely();
+            first.subscribe().with(ignored -> { }, ignored -> { });
+            return this.<T>inTransaction(connection, caller, () -> first.flatMap(result -> work.apply(connection, result)));
+        });
+    }
+
+    private <T> Uni<T> inTransaction(SqlConnection connection, Caller caller, java.util.function.Supplier<Uni<? extends T>> work) {
+        // Subscribed in this order, so BEGIN, the setting and the work's first statement leave in this order.
+        return Uni.combine().all()
+                .unis(connection.begin(), connection.preparedQuery(SET_LOCAL_TENANT).execute(Tuple.of(caller.tenant())),
+                        Uni.createFrom().deferred(work))
                 .asTuple()
-                .flatMap(started -> work.apply(connection)
-                        .onFailure().call(() -> started.getItem1().rollback().onFailure().recoverWithNull())
-                        .call(() -> started.getItem1().commit()))
-                .onTermination().invoke((item, failure, cancelled) -> committed(connection, failure == null && !cancelled)));
+                .onFailure().call(() -> rollback(connection))
+                .flatMap(done -> done.getItem1().commit().replaceWith(done.getItem3()))
+                .onTermination().invoke((item, failure, cancelled) -> committed(connection, failure == null && !cancelled));
+    }
+
+    private static Uni<Void> rollback(SqlConnection connection) {
+        Transaction transaction = connection.transaction();
+        return transaction == null ? Uni.createFrom().voidItem() : transaction.rollback().onFailure().recoverWithNull();
     }
 
     /**
@@ -59,11 +90,11 @@ public final class TenantTransactions {
      * never if it rolls back. Tasks must not block: they hand their work to an executor.
      */
     public void afterCommit(SqlConnection connection, Runnable task) {
-        afterCommit.computeIfAbsent(connection, c -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(task);
+        afterCommit.computeIfAbsent(connection, c -> new CopyOnWriteArrayList<>()).add(task);
     }
 
     private void committed(SqlConnection connection, boolean committed) {
-        List<Runnable> tasks = afterCommit.remove(connection);
+        List<Runnable> tasks = afterCommit.isEmpty() ? null : afterCommit.remove(connection);
         if (committed && tasks != null) {
             tasks.forEach(Runnable::run);
         }

@@ -181,6 +181,48 @@ class BulkSpec {
                 .get(PARTNERS).then().body("total", equalTo(1000));
     }
 
+    /**
+     * Issue 11, item 12: a failed bulk must hand its connection back (rolled back). More failing requests
+     * than the data pool has connections (PRM_DB_POOL_SIZE, 32), then ordinary work still gets one.
+     */
+    @Test
+    void failingBulksGiveTheirConnectionsBack() {
+        String p = prefix();
+        for (int i = 0; i < 40; i++) {
+            // refused inside the transaction by the reference check (422) ...
+            json().body(operations(List.of(createOp(map("name", p + "ok" + i)),
+                            createOp(map("name", p + "bad" + i, "organization", "0b7f6a3e-1111-4222-8333-944455556666"))))).post(BULK)
+                    .then().statusCode(422);
+            // ... and by the database (a unique value repeated inside the batch, 409)
+            String vat = p + "VAT" + i;
+            json().body(operations(List.of(createOp(map("name", p + "one" + i, "vat_number", vat)),
+                            createOp(map("name", p + "two" + i, "vat_number", vat))))).post(ORGANIZATIONS + "/bulk")
+                    .then().statusCode(409);
+        }
+        assertNoneWithPrefix(p);
+        json().body(operations(List.of(createOp(map("name", p + "after-a")), createOp(map("name", p + "after-b"))))).post(BULK)
+                .then().statusCode(200).body("items.name", contains(p + "after-a", p + "after-b"));
+    }
+
+    /** Creates reach PostgreSQL as one batch and their history, activity and outbox rows as one statement, not one per item. */
+    @Test
+    void theStatementsOfABulkCreateDoNotGrowWithItsSize() {
+        String p = prefix();
+        long few = statementsOfBulk(p + "few", 3);
+        long many = statementsOfBulk(p + "many", 300);
+        org.junit.jupiter.api.Assertions.assertEquals(few, many, "statements for 3 creates: " + few + ", for 300: " + many);
+    }
+
+    private static long statementsOfBulk(String p, int size) {
+        List<Map<String, Object>> ops = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            ops.add(createOp(map("name", p + i)));
+        }
+        long before = io.prmos.engine.store.StatementCounter.count();
+        json().body(operations(ops)).post(BULK).then().statusCode(200).body("items.size()", equalTo(size));
+        return io.prmos.engine.store.StatementCounter.count() - before;
+    }
+
     @Test
     void anEmptyBatchOrAWrongShapeIs422() {
         json().body(map("operations", List.of())).post(BULK).then().statusCode(422).body("errors.pointer", contains("/operations"));

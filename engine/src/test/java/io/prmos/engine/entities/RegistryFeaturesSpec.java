@@ -44,6 +44,33 @@ class RegistryFeaturesSpec {
         assertTrue(deal.matches("DEAL-\\d{6,}"), deal);
     }
 
+    /** The counter remembers numbers handed out: purging the newest record does not free its number (ADR 0090). */
+    @Test
+    void aPurgedRecordsPublicIdIsNeverReused() {
+        String p = prefix();
+        long first = number(create(PARTNERS, map("name", p + " First")).path("public_id"));
+        Response newest = create(PARTNERS, map("name", p + " Newest"));
+        assertEquals(first + 1, number(newest.path("public_id")));
+        given().delete(PARTNERS + "/" + newest.<String>path("id")).then().statusCode(204);
+        given().delete(PARTNERS + "/" + newest.<String>path("id") + "/purge").then().statusCode(204);
+        assertEquals(first + 2, number(create(PARTNERS, map("name", p + " After")).path("public_id")));
+    }
+
+    /** A bulk request reserves its numbers at once; its records get them in request order. */
+    @Test
+    void bulkCreatesGetConsecutivePublicIdsInOrder() {
+        String p = prefix();
+        long before = number(create(PARTNERS, map("name", p + " Before")).path("public_id"));
+        List<String> ids = json().body(map("operations", List.of(map("op", "create", "data", map("name", p + " B1")),
+                        map("op", "create", "data", map("name", p + " B2")), map("op", "create", "data", map("name", p + " B3")))))
+                .post(PARTNERS + "/bulk").then().statusCode(200).extract().path("items.public_id");
+        assertEquals(List.of(before + 1, before + 2, before + 3), ids.stream().map(RegistryFeaturesSpec::number).toList());
+    }
+
+    private static long number(String publicId) {
+        return Long.parseLong(publicId.substring(publicId.indexOf('-') + 1));
+    }
+
     @Test
     void fiftyConcurrentCreatesGetFiftyDistinctPublicIds() throws Exception {
         String p = prefix();
