@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Screens every HTTP request before routing, authentication or body reading, and answers what it
  * refuses as problem+json (the framework would answer with an empty body or not at all):
  * <ol>
- *   <li>a URI longer than {@link #MAX_URI} characters: 414;</li>
+ *   <li>a URI longer than {@link #MAX_URI} characters: 414; headers over {@link #MAX_HEADERS} bytes: 431;</li>
  *   <li>a percent-encoded NUL ({@code %00}) anywhere in the path or query: 400 — PostgreSQL cannot
  *       store U+0000, and no parameter, path segment or module name may carry one;</li>
  *   <li>a declared body ({@code Content-Length}) over {@code quarkus.http.limits.max-body-size}: 413;</li>
@@ -34,6 +34,8 @@ public class RequestGate {
 
     /** Longest URI (path and query) answered; the HTTP decoder's own line limit is set well above it. */
     static final int MAX_URI = 16_384;
+    /** Largest header block answered (Quarkus's default limit); the decoder's own limit is set well above it. */
+    static final int MAX_HEADERS = 20_480;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<HttpMethod> WITH_BODY = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
@@ -46,7 +48,7 @@ public class RequestGate {
 
     private void screen(RoutingContext context) {
         HttpServerRequest request = context.request();
-        Problem problem = uriProblem(request);
+        Problem problem = headProblem(request);
         if (problem == null && WITH_BODY.contains(request.method())) {
             problem = bodyProblem(request);
         }
@@ -61,13 +63,21 @@ public class RequestGate {
         send(context, problem);
     }
 
-    private Problem uriProblem(HttpServerRequest request) {
+    private Problem headProblem(HttpServerRequest request) {
         String uri = request.uri();
         String path = instance(request);
         if (uri.length() > MAX_URI) {
             return new Problem(Problem.TYPE_BASE + "http-414", "URI Too Long", 414,
                     "the URI has " + uri.length() + " characters; at most " + MAX_URI + " are accepted (send long filters in several requests)",
                     path, List.of());
+        }
+        int headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > MAX_HEADERS) {
+            return new Problem(Problem.TYPE_BASE + "http-431", "Request Header Fields Too Large", 431,
+                    "the headers have " + headerBytes + " bytes; at most " + MAX_HEADERS + " are accepted", path, List.of());
         }
         if (uri.contains("%00")) {
             String parameter = nulParameter(request);

@@ -113,7 +113,8 @@ final class FuzzRun implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             out.complete(new Answer(-2, null, null, e.toString()));
         }
-        return out;
+        // a request the server never finishes answering is a failure, not a hung build
+        return out.completeOnTimeout(new Answer(-1, null, null, "no complete answer within 120 s"), 120, TimeUnit.SECONDS);
     }
 
     /** The client refused to send the request (an illegal header value, say): not an answer of the server. */

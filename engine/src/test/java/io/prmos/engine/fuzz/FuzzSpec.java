@@ -46,7 +46,7 @@ class FuzzSpec {
     @Test
     void filtersSortsProjectionsAndExports() throws Exception {
         QueryCases cases = new QueryCases(targets, SEED);
-        Map<Integer, Long> seen = area("filters", 22_000, cases::filter);
+        Map<Integer, Long> seen = area("filters", 20_000, cases::filter);
         assertReached(seen, 200, 400);
     }
 
@@ -68,7 +68,7 @@ class FuzzSpec {
     @Test
     void jsonBodiesOfEveryWriteEndpoint() throws Exception {
         BodyCases cases = new BodyCases(targets, SEED);
-        Map<Integer, Long> seen = area("bodies", 26_000, cases::make);
+        Map<Integer, Long> seen = area("bodies", 24_000, cases::make);
         assertReached(seen, 201, 400, 404, 422);
     }
 
@@ -82,7 +82,7 @@ class FuzzSpec {
     @Test
     void tokenClaims() throws Exception {
         ClaimCases cases = new ClaimCases(SEED);
-        Map<Integer, Long> seen = area("claims", 7_000, cases::make);
+        Map<Integer, Long> seen = area("claims", 5_000, cases::make);
         assertReached(seen, 401);
     }
 
@@ -90,9 +90,11 @@ class FuzzSpec {
     void manifestsThroughThePublishDryRun() throws Exception {
         ManifestCases cases = new ManifestCases(SEED, Path.of("../modules"));
         String token = targets.manager();
-        Map<Integer, Long> seen = area("manifests", 2_000, i -> cases.http(i, token));
-        // the cases must get past authorization to the loader: refusals with located problems, and some accepted dry runs
-        assertReached(seen, 422, 200);
+        Map<Integer, Long> seen = area("manifests", 1_000, i -> cases.http(i, token));
+        // the cases must get past authorization to the loader (located problems, 422) and some past it to the
+        // version rules and the planner (an accepted dry run, 200, or a refused change, 409)
+        assertReached(seen, 422);
+        assertTrue(SCALE < 0.05 || seen.getOrDefault(200, 0L) + seen.getOrDefault(409, 0L) > 0, "no dry run reached the planner: " + seen);
     }
 
     private Map<Integer, Long> area(String area, long baseCount, LongFunction<HttpCase> generator) throws Exception {

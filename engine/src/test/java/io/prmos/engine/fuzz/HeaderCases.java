@@ -40,7 +40,7 @@ final class HeaderCases {
             case 3 -> new String[] {"PATCH", t.collection() + "/" + id, "{}"};
             case 4 -> new String[] {"DELETE", t.collection() + "/" + id + (h.chance(0.5) ? "" : "x"), null};
             case 5 -> new String[] {"POST", t.collection() + "/bulk", "{\"operations\":[]}"};
-            case 6 -> new String[] {h.pick(List.of("HEAD", "OPTIONS", "TRACE", "PROPFIND", "CONNECT", "PUT")), t.collection(), null};
+            case 6 -> new String[] {h.pick(List.of("HEAD", "OPTIONS", "TRACE", "PROPFIND", "PUT")), t.collection(), null};
             default -> new String[] {"POST", "/api/v1/ui/views", "{\"entity\":\"x\"}"};
         };
         List<Header> headers = new ArrayList<>();
@@ -83,7 +83,7 @@ final class HeaderCases {
             case 8 -> "Bearer " + h.shortText();
             case 9 -> "Bearer " + manager.substring(7).replaceFirst("\\.[^.]*$", ".");
             case 10 -> "Bearer e30.e30.";
-            case 11 -> "Bearer " + "a".repeat(h.between(1000, 60_000));
+            case 11 -> "Bearer " + "a".repeat(h.between(1000, 40_000));
             default -> targets.tokens.get(h.pick(List.of("rep", "viewer", "other-tenant")));
         };
     }

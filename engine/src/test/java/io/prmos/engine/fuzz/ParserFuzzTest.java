@@ -51,7 +51,7 @@ class ParserFuzzTest {
     void listQueriesAreParsedOrRefusedWithAQueryException() {
         QueryCases cases = new QueryCases(targets, FuzzSpec.SEED);
         List<String> failures = new ArrayList<>();
-        long count = count(12_000);
+        long count = count(20_000);
         long refused = 0;
         for (long i = 0; i < count; i++) {
             HttpCase c = cases.filter(i);
@@ -78,7 +78,7 @@ class ParserFuzzTest {
         List<String> sorts = List.of("", "name", "-score", "won_total", "-created_at,name", "score,-name");
         List<ListQuery> queries = sorts.stream().map(s -> ListQueryParser.parse(partners.entity(), visible, null, s, null, null, null, null)).toList();
         List<String> failures = new ArrayList<>();
-        long count = count(6_000);
+        long count = count(8_000);
         long decoded = 0;
         for (long i = 0; i < count; i++) {
             Hostile h = Seeds.hostile(FuzzSpec.SEED, "cursors-in-process", i);
@@ -105,7 +105,7 @@ class ParserFuzzTest {
     void manifestsAreLoadedOrReportedWithLocatedProblems() {
         ManifestCases cases = new ManifestCases(FuzzSpec.SEED, Path.of("../modules"));
         List<String> failures = new ArrayList<>();
-        long count = count(6_000);
+        long count = count(3_000);
         long compiled = 0;
         for (long i = 0; i < count; i++) {
             ManifestCases.Source source = cases.source(i);
@@ -125,11 +125,21 @@ class ParserFuzzTest {
                     new SchemaPlanner("prm_app").plan(result.catalog().orElseThrow(), DatabaseSnapshot.empty()).toSql();
                 }
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                failures.add("manifests#" + i + " (" + source.file() + "): " + e + " at " + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?"));
+                failures.add("manifests#" + i + " (" + source.file() + "): " + e + " at " + firstOwnFrame(e) + "\n" + source.text()
+                        .substring(0, Math.min(2000, source.text().length())));
             }
         }
         report("manifests", count, failures);
         assertTrue(compiled > 0, "some damaged manifests still compile");
+    }
+
+    private static String firstOwnFrame(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.prmos")) {
+                return frame.toString();
+            }
+        }
+        return e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "?";
     }
 
     private static long count(long base) {

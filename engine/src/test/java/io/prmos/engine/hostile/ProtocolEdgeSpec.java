@@ -70,6 +70,13 @@ class ProtocolEdgeSpec {
     }
 
     @Test
+    void headersOverTheLimitAre431ProblemJson() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + PARTNERS))
+                .header("Authorization", Tokens.bearer("alice")).header("X-Padding", "p".repeat(30_000)).GET().build();
+        problem("431", 431, HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    @Test
     void aBodyWithoutContentTypeIs415() throws Exception {
         String p = prefix();
         problem("create", 415, raw("POST", PARTNERS, null, "{\"name\":\"" + p + "untyped\"}"));
