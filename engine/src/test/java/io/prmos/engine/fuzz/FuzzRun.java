@@ -72,6 +72,9 @@ final class FuzzRun implements AutoCloseable {
                     }
                     count(area, answer.status());
                     String problem = judge(c, answer);
+                    if (answer.status() == -1) {
+                        System.out.println("fuzz: no answer to " + c.area() + "#" + c.index() + ": " + answer.error() + "\n  " + c.curl());
+                    }
                     if (problem != null) {
                         failures.add(new Failure(c, problem));
                     }
@@ -114,7 +117,7 @@ final class FuzzRun implements AutoCloseable {
             out.complete(new Answer(-2, null, null, e.toString()));
         }
         // a request the server never finishes answering is a failure, not a hung build
-        return out.completeOnTimeout(new Answer(-1, null, null, "no complete answer within 120 s"), 120, TimeUnit.SECONDS);
+        return out.completeOnTimeout(new Answer(-1, null, null, "no complete answer within 30 s"), 30, TimeUnit.SECONDS);
     }
 
     /** The client refused to send the request (an illegal header value, say): not an answer of the server. */
@@ -162,7 +165,7 @@ final class FuzzRun implements AutoCloseable {
                 if (++steps > MAX_SHRINK_STEPS) {
                     break;
                 }
-                Answer answer = send(candidate).get(90, TimeUnit.SECONDS);
+                Answer answer = send(candidate).get(60, TimeUnit.SECONDS);
                 String problem = answer.status() == -2 ? null : judge(candidate, answer);
                 if (problem != null) {
                     current = new Failure(candidate, problem);
@@ -189,7 +192,7 @@ final class FuzzRun implements AutoCloseable {
                 out.append("… and ").append(distinct.size() - REPORTED).append(" more kinds\n");
                 break;
             }
-            Failure small = shrink(f);
+            Failure small = f.problem().startsWith("no answer") ? f : shrink(f);
             out.append("- case ").append(f.request().area()).append('#').append(f.request().index()).append(": ").append(small.problem())
                     .append("\n  ").append(small.request().curl()).append('\n');
         }

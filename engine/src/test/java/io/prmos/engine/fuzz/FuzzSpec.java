@@ -89,7 +89,7 @@ class FuzzSpec {
     @Test
     void manifestsThroughThePublishDryRun() throws Exception {
         ManifestCases cases = new ManifestCases(SEED, Path.of("../modules"));
-        String token = targets.manager();
+        String token = targets.publisher();
         Map<Integer, Long> seen = area("manifests", 1_000, i -> cases.http(i, token));
         // the cases must get past authorization to the loader (located problems, 422) and some past it to the
         // version rules and the planner (an accepted dry run, 200, or a refused change, 409)

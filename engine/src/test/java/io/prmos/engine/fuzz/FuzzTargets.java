@@ -22,6 +22,11 @@ final class FuzzTargets {
 
     static final String TENANT = "fuzz";
     static final List<String> MODULES = List.of("organizations", "people", "partners", "deals");
+    /**
+     * The roles of the caller that sends the manifest cases (publish dry runs). Publishing is a
+     * platform operation; when the role it requires changes, this is the one place to change.
+     */
+    static final String[] MANIFEST_PUBLISHER_ROLES = {"partner_manager", "admin"};
 
     /** One entity of the sample modules with its fields. */
     record Target(String module, String path, EntityDescriptor entity, List<FieldDescriptor> fields, List<String> ids) {
@@ -36,13 +41,14 @@ final class FuzzTargets {
 
     final List<Target> targets = new ArrayList<>();
     final List<IssuedCursor> cursors = new ArrayList<>();
-    /** Bearer tokens of the fuzz tenant by role set: admin+manager, sales rep, viewer, and alice of acme. */
+    /** Bearer tokens by role set: the fuzz tenant's admin+manager, sales rep, viewer and manifest publisher, and a manager of tenant fuzz2. */
     final Map<String, String> tokens = new LinkedHashMap<>();
 
     FuzzTargets(Catalog catalog) {
         tokens.put("manager", ForgedTokens.bearer(c -> fuzzUser(c, "fuzz-manager", "partner_manager", "admin")));
         tokens.put("rep", ForgedTokens.bearer(c -> fuzzUser(c, "fuzz-rep", "sales_rep")));
         tokens.put("viewer", ForgedTokens.bearer(c -> fuzzUser(c, "fuzz-viewer", "partner_viewer")));
+        tokens.put("publisher", ForgedTokens.bearer(c -> fuzzUser(c, "fuzz-publisher", MANIFEST_PUBLISHER_ROLES)));
         tokens.put("other-tenant", ForgedTokens.bearer(c -> fuzzUser(c, "fuzz2-manager", "partner_manager", "admin").put("tenant", "fuzz2")));
         for (String module : MODULES) {
             for (EntityDescriptor entity : catalog.entities()) {
@@ -65,6 +71,11 @@ final class FuzzTargets {
 
     String manager() {
         return tokens.get("manager");
+    }
+
+    /** The caller of the manifest cases ({@link #MANIFEST_PUBLISHER_ROLES}). */
+    String publisher() {
+        return tokens.get("publisher");
     }
 
     /** A few records per entity and cursors of several sorts, made through the API as the fuzz tenant's manager. */
