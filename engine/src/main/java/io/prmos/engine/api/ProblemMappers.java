@@ -1,5 +1,6 @@
 package io.prmos.engine.api;
 
+import io.prmos.engine.json.StrictJson;
 import io.prmos.engine.query.QueryException;
 import io.prmos.engine.store.StoreExceptions;
 import io.prmos.engine.validation.ValidationException;
@@ -39,6 +40,18 @@ public class ProblemMappers {
                 List.of(new Problem.Error(null, e.parameter(), "invalid", e.getMessage())), e.position()));
     }
 
+    /** A body (or cursor) the strict JSON reader refused: broken JSON, or a character or number the engine cannot take. */
+    @ServerExceptionMapper
+    public Response json(StrictJson.Refused e, HttpServerRequest request) {
+        return respond(switch (e.fault()) {
+            case SYNTAX -> new Problem(Problem.TYPE_BASE + "malformed-json", "Bad request", 400, e.getMessage(), request.path(), List.of());
+            case CHARACTER -> new Problem(Problem.TYPE_BASE + "invalid-character", "Bad request", 400, "text " + e.getMessage(),
+                    request.path(), List.of(new Problem.Error(e.pointer(), null, "character", e.getMessage())));
+            case RANGE -> new Problem(Problem.TYPE_BASE + "number-out-of-range", "Bad request", 400, e.getMessage(),
+                    request.path(), List.of(new Problem.Error(e.pointer(), null, "range", e.getMessage())));
+        });
+    }
+
     @ServerExceptionMapper
     public Response notFound(StoreExceptions.RecordNotFound e, HttpServerRequest request) {
         return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404, e.getMessage(), request.path(), List.of()));
@@ -62,8 +75,9 @@ public class ProblemMappers {
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
             io.quarkus.security.AuthenticationCompletionException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
-        String detail = e instanceof io.quarkus.security.AuthenticationFailedException && e.getMessage() != null
-                && e.getMessage().contains("tenant") ? e.getMessage()
+        String detail = io.prmos.engine.security.TokenClaims.isRefusal(e)
+                || (e instanceof io.quarkus.security.AuthenticationFailedException && e.getMessage() != null && e.getMessage().contains("tenant"))
+                ? e.getMessage()
                 : "a valid bearer token (Authorization: Bearer …) or API key (Authorization: ApiKey …) is required";
         return Response.status(401).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer, ApiKey")

@@ -1,9 +1,8 @@
 package io.prmos.engine.api;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prmos.engine.json.StrictJson;
 import java.util.List;
 import java.util.OptionalLong;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,9 +11,6 @@ import jakarta.ws.rs.core.Response;
 
 /** HTTP conventions of records: ETag = version, If-Match parsing, JSON bodies. */
 final class RecordResponses {
-
-    /** Strict: {@code {"a":1} junk} is malformed, not {@code {"a":1}}. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RecordResponses() {
     }
@@ -53,17 +49,11 @@ final class RecordResponses {
         }
     }
 
+    /** The body as JSON, read by {@link StrictJson} (its refusals become 400 problems in {@link ProblemMappers}). */
     static JsonNode parseBody(byte[] body) {
         if (body == null || body.length == 0) {
             throw ApiProblem.badRequest("malformed-json", "the request needs a JSON body");
         }
-        try {
-            return JSON.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ApiProblem.badRequest("malformed-json", "the body is not valid JSON" + where);
-        } catch (java.io.IOException e) {
-            throw ApiProblem.badRequest("malformed-json", "the body could not be read");
-        }
+        return StrictJson.read(body);
     }
 }

@@ -73,14 +73,11 @@ public class CustomFieldResource {
         return out;
     }
 
+    /** The body as a JSON object, read by the engine's strict reader (its refusals are 400 problems). */
     static JsonNode object(byte[] body) {
-        try {
-            JsonNode node = body == null || body.length == 0 ? null : JSON.readTree(body);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (java.io.IOException e) {
-            // reported below
+        JsonNode node = body == null || body.length == 0 ? null : io.prmos.engine.json.StrictJson.read(body);
+        if (node != null && node.isObject()) {
+            return node;
         }
         throw ApiProblem.badRequest("malformed-body", "the body must be a JSON object");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prmos.engine.json.StrictJson;
 import io.prmos.engine.validation.ValueParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,30 +37,47 @@ public final class CursorCodec {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(root.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The sort values a cursor carries, typed per sort column. A cursor is client input like any
+     * other: it is read by {@link StrictJson}, holds only strings (or null where the column may be
+     * null; system columns such as the {@code id} tie-breaker never are) and each value must parse
+     * as its column's type.
+     */
     public static List<Object> decode(String cursor, String sortSignature, List<SortColumn> sort) {
         JsonNode root;
         try {
-            root = JSON.readTree(Base64.getUrlDecoder().decode(cursor));
-        } catch (Exception e) {
-            throw new QueryException(PARAM, "malformed cursor; use the nextCursor of a previous page");
+            root = StrictJson.read(Base64.getUrlDecoder().decode(cursor));
+        } catch (IllegalArgumentException | StrictJson.Refused e) {
+            throw malformed();
         }
-        if (root == null || !root.path("s").asText("").equals(sortSignature) || !root.path("v").isArray()
-                || root.path("v").size() != sort.size()) {
+        if (!root.isObject()) {
+            throw malformed();
+        }
+        if (!root.path("s").asText("").equals(sortSignature) || !root.path("v").isArray() || root.path("v").size() != sort.size()) {
             throw new QueryException(PARAM, "this cursor belongs to another sort or filter; start again without it");
         }
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < sort.size(); i++) {
-            JsonNode node = root.path("v").get(i);
-            if (node.isNull()) {
-                values.add(null);
-                continue;
-            }
-            ValueParser.Parsed parsed = ValueParser.parseText(sort.get(i).valueType(), node.asText());
-            if (parsed.failed()) {
-                throw new QueryException(PARAM, "malformed cursor; use the nextCursor of a previous page");
-            }
-            values.add(parsed.value());
+            values.add(value(root.path("v").get(i), sort.get(i)));
         }
         return values;
+    }
+
+    private static Object value(JsonNode node, SortColumn column) {
+        if (node.isNull() && !SystemFields.isSystemColumn(column.column())) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw malformed();
+        }
+        ValueParser.Parsed parsed = ValueParser.parseText(column.valueType(), node.textValue());
+        if (parsed.failed()) {
+            throw malformed();
+        }
+        return parsed.value();
+    }
+
+    private static QueryException malformed() {
+        return new QueryException(PARAM, "malformed cursor; use the nextCursor of a previous page");
     }
 }

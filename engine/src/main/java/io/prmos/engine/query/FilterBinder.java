@@ -110,7 +110,8 @@ public final class FilterBinder {
         if (literal instanceof Literal.Text t) {
             text = t.value();
         } else if (literal instanceof Literal.Number n) {
-            text = n.value().toPlainString();
+            // not toPlainString: 1e999999999 would expand to a gigabyte of digits; ValueParser bounds the range
+            text = n.value().toString();
         } else if (literal instanceof Literal.Bool b) {
             text = Boolean.toString(b.value());
         } else if (literal instanceof Literal.Variable v) {

@@ -40,6 +40,11 @@ public final class SystemFields {
         return visible.contains(name) ? entity.field(name) : Optional.empty();
     }
 
+    /** Whether a sort or filter column is a system column; they are never null. */
+    public static boolean isSystemColumn(String column) {
+        return FIELDS.containsKey(column);
+    }
+
     public static boolean isSystem(FieldDescriptor field) {
         return FIELDS.get(field.name()) == field;
     }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Turns the authenticated identity of the current request into a {@link Caller}: tenant from the
- * token's {@code tenant} claim (or the API key's tenant), user id from the subject. An identity
+ * token's {@code tenant} claim (typed by {@link TokenClaims}) or the API key's tenant, user id from the subject. An identity
  * without a tenant is refused: every row belongs to a tenant, so there is nothing it could see.
  */
 @ApplicationScoped
@@ -33,9 +33,8 @@ public class CallerResolver {
             throw new UnauthorizedException("authentication required");
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            String tenant = jwt.getClaim(IdentityAttributes.TENANT_CLAIM);
-            String name = jwt.getClaim("preferred_username");
-            return caller(identity, tenant, jwt.getSubject(), name == null ? jwt.getSubject() : name);
+            TokenClaims.Typed claims = TokenClaims.read(jwt);
+            return caller(identity, claims.tenant(), claims.subject(), claims.userName());
         }
         return caller(identity, identity.getAttribute(IdentityAttributes.TENANT), identity.getAttribute(IdentityAttributes.USER_ID),
                 identity.getAttribute(IdentityAttributes.USER_NAME));

@@ -87,15 +87,15 @@ final class WhereRenderer {
     static String after(List<SortColumn> sort, List<Object> values, Params params, Columns columns) {
         List<String> alternatives = new ArrayList<>();
         for (int i = 0; i < sort.size(); i++) {
+            if (!sort.get(i).descending() && values.get(i) == null) {
+                // nothing sorts after NULL ascending; skip before the equal terms bind parameters that no term would use
+                continue;
+            }
             List<String> terms = new ArrayList<>();
             for (int j = 0; j < i; j++) {
                 terms.add(equal(sort.get(j), values.get(j), params, columns));
             }
-            String beyond = beyond(sort.get(i), values.get(i), params, columns);
-            if (beyond == null) {
-                continue;
-            }
-            terms.add(beyond);
+            terms.add(beyond(sort.get(i), values.get(i), params, columns));
             alternatives.add("(" + String.join(" AND ", terms) + ")");
         }
         return alternatives.isEmpty() ? "FALSE" : "(" + String.join(" OR ", alternatives) + ")";
@@ -113,6 +113,6 @@ final class WhereRenderer {
         if (key.descending()) {
             return value == null ? column + " IS NOT NULL" : column + " < " + params.add(BindValues.of(value));
         }
-        return value == null ? null : "(" + column + " > " + params.add(BindValues.of(value)) + " OR " + column + " IS NULL)";
+        return "(" + column + " > " + params.add(BindValues.of(value)) + " OR " + column + " IS NULL)";
     }
 }

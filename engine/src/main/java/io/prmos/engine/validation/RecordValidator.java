@@ -41,7 +41,11 @@ public final class RecordValidator {
         ObjectNode object = (ObjectNode) body;
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if ((entity.field(name).isEmpty() || !visible.contains(name)) && !Names.isSystemColumn(name)) {
+            if (Names.isSetBySystem(name)) {
+                // like any field the caller cannot set: refused, not silently ignored (docs/manifest.md)
+                violations.add(new Violation(pointerPrefix + "/" + escape(name), "readOnly",
+                        "'" + name + "' is set by the system and cannot be written"));
+            } else if (entity.field(name).isEmpty() || !visible.contains(name)) {
                 violations.add(new Violation(pointerPrefix + "/" + escape(name), "unknown",
                         "unknown field '" + name + "' of " + entity.qualifiedName()));
             }

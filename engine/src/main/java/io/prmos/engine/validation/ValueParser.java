@@ -1,6 +1,7 @@
 package io.prmos.engine.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prmos.engine.json.Numbers;
 import io.prmos.metadata.model.FieldType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -104,6 +105,9 @@ public final class ValueParser {
     private static Parsed number(FieldType type, String text) {
         try {
             BigDecimal value = new BigDecimal(text);
+            if (!Numbers.inRange(value)) {
+                return Parsed.fail(Numbers.RANGE);
+            }
             if (type instanceof FieldType.IntegerType || type instanceof FieldType.BigIntType) {
                 return integerValue(type instanceof FieldType.IntegerType, value);
             }
@@ -135,7 +139,19 @@ public final class ValueParser {
         if (!node.isNumber()) {
             return Parsed.fail("expected an integer");
         }
-        return integerValue(int32, node.decimalValue());
+        BigDecimal value = exact(node);
+        return value == null ? Parsed.fail(Numbers.RANGE) : integerValue(int32, value);
+    }
+
+    /** A JSON number as a decimal, or null when it is infinite or NaN (a double read by another mapper) or out of range. */
+    private static BigDecimal exact(JsonNode node) {
+        if (node.isDouble() || node.isFloat()) {
+            if (!Double.isFinite(node.doubleValue())) {
+                return null;
+            }
+        }
+        BigDecimal value = node.decimalValue();
+        return Numbers.inRange(value) ? value : null;
     }
 
     private static Parsed integerValue(boolean int32, BigDecimal value) {
@@ -153,12 +169,18 @@ public final class ValueParser {
     private static Parsed decimal(JsonNode node, int precision, int scale) {
         BigDecimal value;
         if (node.isNumber()) {
-            value = node.decimalValue();
+            value = exact(node);
+            if (value == null) {
+                return Parsed.fail(Numbers.RANGE);
+            }
         } else if (node.isTextual()) {
             try {
                 value = new BigDecimal(node.textValue());
             } catch (NumberFormatException e) {
                 return Parsed.fail("expected a number");
+            }
+            if (!Numbers.inRange(value)) {
+                return Parsed.fail(Numbers.RANGE);
             }
         } else {
             return Parsed.fail("expected a number");

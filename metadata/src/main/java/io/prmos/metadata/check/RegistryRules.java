@@ -7,6 +7,7 @@ import io.prmos.metadata.model.EntityDef;
 import io.prmos.metadata.model.FieldDef;
 import io.prmos.metadata.model.FieldType;
 import io.prmos.metadata.model.LinkTypeDef;
+import io.prmos.metadata.naming.Names;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ import java.util.Set;
 final class RegistryRules {
 
     /** Columns the engine adds for publicId and search; no field may take their names. */
-    static final Set<String> DERIVED_COLUMNS = Set.of("public_id", "public_seq", "search_vector", "urn");
+    static final Set<String> DERIVED_COLUMNS = Names.DERIVED_COLUMNS;
 
     private RegistryRules() {
     }

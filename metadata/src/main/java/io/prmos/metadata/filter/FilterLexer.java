@@ -163,7 +163,11 @@ final class FilterLexer {
 
     private Token numberToken(int start, String raw) {
         try {
-            return new Token(Kind.NUMBER, raw, start, new Literal.Number(new BigDecimal(raw)));
+            BigDecimal value = new BigDecimal(raw);
+            if (!NumberRange.contains(value)) {
+                throw new NumberFormatException(NumberRange.MESSAGE);
+            }
+            return new Token(Kind.NUMBER, raw, start, new Literal.Number(value));
         } catch (NumberFormatException | ArithmeticException e) {
             throw new FilterSyntaxException("number " + FieldPathSyntax.abbreviate(raw) + " is out of range", start);
         }

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.prmos.metadata.filter.NumberRange;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -83,8 +85,8 @@ final class LocatingTreeReader {
             case START_OBJECT -> readObject(pointer);
             case START_ARRAY -> readArray(pointer);
             case VALUE_STRING -> nodes.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> nodes.numberNode(parser.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> floatNode();
+            case VALUE_NUMBER_INT -> number(new BigDecimal(parser.getBigIntegerValue()), pointer, nodes.numberNode(parser.getBigIntegerValue()));
+            case VALUE_NUMBER_FLOAT -> floatNode(pointer);
             case VALUE_TRUE -> nodes.booleanNode(true);
             case VALUE_FALSE -> nodes.booleanNode(false);
             case VALUE_NULL -> nodes.nullNode();
@@ -92,13 +94,23 @@ final class LocatingTreeReader {
         };
     }
 
-    private JsonNode floatNode() throws IOException {
+    private JsonNode floatNode(String pointer) throws IOException, UnreadableDocument {
+        BigDecimal value;
         try {
-            return nodes.numberNode(parser.getDecimalValue());
+            value = parser.getDecimalValue();
         } catch (NumberFormatException e) {
             // YAML's .inf and .nan have no decimal form
             return nodes.numberNode(parser.getDoubleValue());
         }
+        return number(value, pointer, nodes.numberNode(value));
+    }
+
+    /** A number beyond {@link NumberRange} stops reading, located, before any validator expands its digits. */
+    private JsonNode number(BigDecimal value, String pointer, JsonNode node) throws UnreadableDocument {
+        if (!NumberRange.contains(value)) {
+            throw new UnreadableDocument(NumberRange.MESSAGE, position(parser.currentTokenLocation()), pointer);
+        }
+        return node;
     }
 
     private ObjectNode readObject(String pointer) throws IOException, UnreadableDocument {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class VersionRange {
 
     private static final Pattern COMPARATOR = Pattern.compile(
-            "^(\\^|~|>=|<=|>|<|=)?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?$");
+            "^(\\^|~|>=|<=|>|<|=)?(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?$");
 
     private final String text;
     private final List<Bound> bounds;

@@ -47,6 +47,14 @@ public final class Names {
         return SYSTEM_COLUMNS.contains(name);
     }
 
+    /** Columns derived from other data (registry features, search): reserved, never field names. */
+    public static final Set<String> DERIVED_COLUMNS = Set.of("public_id", "public_seq", "search_vector", "urn");
+
+    /** A system or derived column: the engine sets it, a request body never may. */
+    public static boolean isSetBySystem(String name) {
+        return SYSTEM_COLUMNS.contains(name) || DERIVED_COLUMNS.contains(name);
+    }
+
     /** {@code PartnerTier} → {@code partner_tier}; names already in snake_case are unchanged. */
     public static String snakeCase(String name) {
         StringBuilder out = new StringBuilder(name.length() + 4);

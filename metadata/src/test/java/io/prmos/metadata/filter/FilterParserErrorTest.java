@@ -59,6 +59,8 @@ class FilterParserErrorTest {
             Arguments.of("a eq 12abc", 7, "unexpected character 'a' after a number"),
             Arguments.of("a eq 1.5.3", 8, "unexpected character '.' after a number"),
             Arguments.of("a eq 1e99999999999", 5, "number 1e99999999999 is out of range"),
+            Arguments.of("a eq 1e999999999", 5, "number 1e999999999 is out of range"),
+            Arguments.of("a eq -1e400", 5, "number -1e400 is out of range"),
             Arguments.of("a eq #", 5, "unexpected character '#'"),
             Arguments.of("a eq \u00e9", 5, "unexpected character '\u00e9' (U+00E9)"),
             Arguments.of("a eq 1 \u0000", 7, "unexpected character U+0000"),

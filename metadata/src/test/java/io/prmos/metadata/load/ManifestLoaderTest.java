@@ -107,6 +107,26 @@ class ManifestLoaderTest {
         assertEquals("missing/module.yaml", result.problems().get(0).file());
     }
 
+    /** Issue 11: a short number with a huge exponent made the schema's enum check expand it digit by digit and never return. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void numbersBeyondAnyColumnAreLocatedProblemsNotAHang() {
+        for (String number : List.of("1e999999999", "-1e400", "1e-400", "1" + "0".repeat(320))) {
+            for (String file : List.of("shop/module.yaml", "shop/module.json")) {
+                String text = file.endsWith(".json")
+                        ? "{\"apiVersion\":\"prm/v1\",\"module\":\"shop\",\"version\":\"1.0.0\",\"entities\":{\"Order\":{\"fields\":{"
+                                + "\"total\":{\"type\":" + number + "}}}}}"
+                        : "apiVersion: prm/v1\nmodule: shop\nversion: 1.0.0\nentities:\n  Order:\n    fields:\n      total: { type: " + number + " }\n";
+                LoadResult result = loader.loadString(text, file);
+                assertEquals(1, result.problems().size(), number + " in " + file + ": " + result.problems());
+                ManifestProblem problem = result.problems().get(0);
+                assertEquals("/entities/Order/fields/total/type", problem.pointer(), number + " in " + file);
+                assertEquals(true, problem.message().contains("1e309"), problem.message());
+                assertEquals(true, problem.line() > 0, problem.toString());
+            }
+        }
+    }
+
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
