@@ -92,8 +92,8 @@ public final class DdlRenderer {
     private String createTable(MigrationStep.CreateTable t) {
         String columns = t.columns().stream().map(c -> "  " + column(c)).collect(Collectors.joining(",\n"));
         return "CREATE TABLE IF NOT EXISTS " + qualified(t.schema(), t.table()) + " (\n" + columns + ",\n"
-                + "  CONSTRAINT " + quote(t.table() + "_pkey") + " PRIMARY KEY (" + quote("id") + "),\n"
-                + "  CONSTRAINT " + quote(t.table() + "_tenant_id_id_key") + " UNIQUE (" + quote("tenant_id") + ", " + quote("id") + ")\n"
+                + "  CONSTRAINT " + quote(IndexPlanner.constraintName(t.table(), "pkey")) + " PRIMARY KEY (" + quote("id") + "),\n"
+                + "  CONSTRAINT " + quote(IndexPlanner.constraintName(t.table(), "tenant_id_id_key")) + " UNIQUE (" + quote("tenant_id") + ", " + quote("id") + ")\n"
                 + ")";
     }
 

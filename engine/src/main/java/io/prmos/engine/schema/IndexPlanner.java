@@ -164,13 +164,27 @@ public final class IndexPlanner {
 
     /** PostgreSQL-style names ({@code partner_score_idx}), shortened with a checksum past 63 characters. */
     public static String name(String table, List<String> columns, String suffix) {
-        String full = table + "_" + String.join("_", columns) + "_" + suffix;
+        return shortened(table + "_" + String.join("_", columns) + "_" + suffix, suffix);
+    }
+
+    /** A table's own constraint ({@code partner_pkey}), shortened like index names when the table name is long. */
+    public static String constraintName(String table, String suffix) {
+        return shortened(table + "_" + suffix, suffix);
+    }
+
+    /**
+     * {@code full} when it fits PostgreSQL's 63 bytes, else its beginning, a checksum of all of it and
+     * the suffix: every name the engine derives stays a valid, distinct identifier whatever the manifest's names.
+     */
+    public static String shortened(String full, String suffix) {
         if (full.length() <= MAX_NAME) {
             return full;
         }
         CRC32 crc = new CRC32();
         crc.update(full.getBytes(StandardCharsets.UTF_8));
         String hash = String.format("%08x", crc.getValue());
-        return full.substring(0, MAX_NAME - suffix.length() - hash.length() - 2) + "_" + hash + "_" + suffix;
+        int keep = MAX_NAME - suffix.length() - hash.length() - 2;
+        return keep < 1 ? full.substring(0, MAX_NAME - hash.length() - 1) + "_" + hash
+                : full.substring(0, keep) + "_" + hash + "_" + suffix;
     }
 }
