@@ -68,8 +68,8 @@ CREATE TABLE IF NOT EXISTS "partners"."partner" (
   CONSTRAINT "partner_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "partner_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
-ALTER TABLE "partners"."partner" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, left(coalesce("name"::text, ''), 100000)), 'A') || setweight(to_tsvector('simple'::regconfig, left(coalesce("contact_email"::text, ''), 100000)), 'B')) STORED;
-COMMENT ON COLUMN "partners"."partner"."search_vector" IS 'prm-search v2 simple 100000: name A, contact_email B';
+ALTER TABLE "partners"."partner" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, left(coalesce("name"::text, ''), 60000)), 'A') || setweight(to_tsvector('simple'::regconfig, left(coalesce("contact_email"::text, ''), 60000)), 'B')) STORED;
+COMMENT ON COLUMN "partners"."partner"."search_vector" IS 'prm-search v2 simple 60000: name A, contact_email B';
 CREATE SCHEMA IF NOT EXISTS "deals";
 CREATE TABLE IF NOT EXISTS "deals"."_history" (
   "id" bigint GENERATED ALWAYS AS IDENTITY,
@@ -137,8 +137,8 @@ CREATE TABLE IF NOT EXISTS "people"."person" (
   CONSTRAINT "person_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "person_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
-ALTER TABLE "people"."person" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, left(coalesce("first_name"::text, ''), 83333)), 'A') || setweight(to_tsvector('simple'::regconfig, left(coalesce("last_name"::text, ''), 83333)), 'B') || setweight(to_tsvector('simple'::regconfig, left(coalesce("email"::text, ''), 83333)), 'C')) STORED;
-COMMENT ON COLUMN "people"."person"."search_vector" IS 'prm-search v2 simple 83333: first_name A, last_name B, email C';
+ALTER TABLE "people"."person" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, left(coalesce("first_name"::text, ''), 40000)), 'A') || setweight(to_tsvector('simple'::regconfig, left(coalesce("last_name"::text, ''), 40000)), 'B') || setweight(to_tsvector('simple'::regconfig, left(coalesce("email"::text, ''), 40000)), 'C')) STORED;
+COMMENT ON COLUMN "people"."person"."search_vector" IS 'prm-search v2 simple 40000: first_name A, last_name B, email C';
 ALTER TABLE "organizations"."organization" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "organizations"."organization" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "organizations"."organization" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));

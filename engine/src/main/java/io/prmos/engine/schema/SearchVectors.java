@@ -34,10 +34,12 @@ public final class SearchVectors {
     public static final int MAX_PARTIAL = 4;
     /**
      * Characters of all searchable fields of a row that are indexed together. A tsvector holds at
-     * most 1 MB of lexeme text and a character takes at most 4 bytes, so longer text is indexed by
-     * its beginning instead of failing the write.
+     * most 1 MB (1,048,575 bytes) of distinct lexeme text, and one character of input can yield up
+     * to 8 bytes of it: 4 in UTF-8, twice, because the parser indexes a hyphenated word whole and
+     * by its parts (so does a URL, with its host and path). 120,000 characters stay below the limit
+     * whatever the text; longer text is indexed by its beginning instead of failing the write.
      */
-    static final int TEXT_BUDGET = 250_000;
+    static final int TEXT_BUDGET = 120_000;
     static final int MAX_FIELD_CHARS = 100_000;
     private static final String VERSION = "v2";
 

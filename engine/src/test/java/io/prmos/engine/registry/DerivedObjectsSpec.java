@@ -100,6 +100,33 @@ class DerivedObjectsSpec {
                 .body("groups.find { it.type == 'archive.Item' }.items.id", contains(big));
     }
 
+    /**
+     * The worst case for a vector's size: distinct hyphenated words of 4-byte letters, which the
+     * parser indexes whole and by their parts (about 8 bytes of lexemes per character). Two such
+     * fields of 100,000 characters each made 1.5 MB of lexemes and every write a 500.
+     */
+    @Test
+    void searchableFieldsOfWorstCaseTextNeverFailAWrite() {
+        installed("wordy", manifest("wordy", "1.0.0", NAME + "\n"
+                + "one: { type: longtext, searchable: true }\ntwo: { type: longtext, searchable: true }", null));
+        String marker = "zqwide" + Long.toHexString(System.nanoTime());
+        String id = createItem("wordy", map("name", "Wide", "one", marker + " " + hyphenated(0x20000), "two", hyphenated(0x24000)));
+        given().queryParam("q", marker).get("/api/v1/search").then().statusCode(200)
+                .body("groups.find { it.type == 'wordy.Item' }.items.id", contains(id));
+    }
+
+    /** About 110,000 characters: words of 8 letters from the supplementary planes, hyphenated, none repeated. */
+    private static String hyphenated(int firstCodePoint) {
+        String left = new String(Character.toChars(0x2A000)).repeat(7);
+        String right = new String(Character.toChars(0x2A001)).repeat(7);
+        StringBuilder text = new StringBuilder();
+        for (int word = 0, characters = 0; characters < 110_000; word++, characters += 18) {
+            text.appendCodePoint(firstCodePoint + word).append(left).append('-')
+                    .appendCodePoint(firstCodePoint + 0x2000 + word).append(right).append(' ');
+        }
+        return text.toString();
+    }
+
     private List<String> indexes(String schema, String table) {
         List<String> out = new ArrayList<>();
         for (Row row : pool.preparedQuery("SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 ORDER BY 1")
