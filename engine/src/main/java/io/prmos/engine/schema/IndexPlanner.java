@@ -58,7 +58,9 @@ public final class IndexPlanner {
                 add(byName, new IndexSpec(name(table, List.of(column), "idx"), List.of("tenant_id", column), false, false));
             }
         }
-        defaultSortIndex(entity).ifPresent(spec -> add(byName, spec));
+        IndexWidth width = new IndexWidth(entity);
+        // an order over several wide text columns could exceed a b-tree entry: no index then (sorting still works)
+        defaultSortIndex(entity).filter(spec -> width.fits(spec.columns(), Set.of())).ifPresent(spec -> add(byName, spec));
         if (entity.options().publicId().isPresent()) {
             add(byName, new IndexSpec(name(table, List.of("public_id"), "key"), List.of("tenant_id", "public_id"), true, false));
             // The next number is max(public_seq) + 1 in the tenant: this index makes it a lookup, not a scan per insert.
@@ -71,9 +73,24 @@ public final class IndexPlanner {
                     : name(table, columns, declared.unique() ? "key" : "idx");
             Set<String> digested = declared.fields().stream().map(entity::field).flatMap(java.util.Optional::stream)
                     .filter(IndexPlanner::longText).map(FieldDescriptor::column).collect(java.util.stream.Collectors.toSet());
-            add(byName, new IndexSpec(name, prefixed(columns), declared.unique(), IndexSpec.Method.BTREE, Set.of(), digested));
+            add(byName, new IndexSpec(name, prefixed(columns), declared.unique(), IndexSpec.Method.BTREE, Set.of(),
+                    fitted(width, prefixed(columns), digested)));
         }
         return new ArrayList<>(byName.values());
+    }
+
+    /** Digests the widest text columns of a declared index until its entries fit a b-tree ({@link IndexWidth}). */
+    private static Set<String> fitted(IndexWidth width, List<String> columns, Set<String> digested) {
+        Set<String> out = new java.util.HashSet<>(digested);
+        List<String> widest = columns.stream().filter(c -> !c.equals("tenant_id") && !out.contains(c) && width.digestible(c))
+                .sorted(java.util.Comparator.<String>comparingInt(width::of).reversed()).toList();
+        for (String column : widest) {
+            if (width.fits(columns, out)) {
+                break;
+            }
+            out.add(column);
+        }
+        return out;
     }
 
     /**
@@ -143,6 +160,7 @@ public final class IndexPlanner {
                 }
             }
         }
+        defaultSortIndex(entity).map(IndexSpec::name).filter(n -> !keep.contains(n) && !out.contains(n)).ifPresent(out::add);
         return out;
     }
 

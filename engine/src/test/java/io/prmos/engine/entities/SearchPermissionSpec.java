@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prmos.engine.schema.SearchUnderRowSecurity;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -37,6 +39,10 @@ class SearchPermissionSpec {
 
     @Inject
     Pool pool;
+
+    @Inject
+    @ReactiveDataSource("app")
+    Pool dataRole;
 
     @Test
     void hiddenSearchableFieldsNeitherMatchNorRankNorShowInSnippets() {
@@ -130,6 +136,29 @@ class SearchPermissionSpec {
         boolean leakproof = pool.query("SELECT proleakproof FROM pg_proc WHERE oid = 'pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure")
                 .execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getBoolean(0);
         assertTrue(leakproof, "the engine marks the text-match operator leakproof at start");
+    }
+
+    /**
+     * An owner that is not a superuser (an external PostgreSQL) cannot mark the operator: the engine
+     * must not fail, only warn, and search stays correct without the index under row-level security.
+     */
+    @Test
+    void withoutTheMarkANonSuperuserOwnerOnlyWarnsAndSearchStaysCorrect() {
+        String p = prefix();
+        String module = "srn" + p.substring(1, 7);
+        publish(module, manifest(module));
+        String word = "zqn" + p.substring(1, 7);
+        String id = as("carol").body(map("title", word + "title", "secret", word + "acmess")).post("/api/v1/" + module + "/dossier")
+                .then().statusCode(201).extract().path("id");
+        pool.query("ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) NOT LEAKPROOF").execute().await().atMost(Duration.ofSeconds(10));
+        try {
+            assertFalse(SearchUnderRowSecurity.ensure(dataRole).await().atMost(Duration.ofSeconds(10)),
+                    "the data role is no superuser: it cannot mark the operator and must say so without failing");
+            assertEquals(List.of(id), hits("carol", module, word + "acmess"));
+            assertEquals(List.of(), hits("alice", module, word + "acmess"), "hidden fields stay out of matching without the mark");
+        } finally {
+            assertTrue(SearchUnderRowSecurity.ensure(pool).await().atMost(Duration.ofSeconds(10)), "the superuser owner marks it again");
+        }
     }
 
     private static List<String> hits(String user, String module, String q) {
