@@ -5,22 +5,27 @@
 #   tools/bench/run.sh [--build]
 #
 # Environment: DURATION (15s), WARMUP (5s), PARTNERS (100000), LOAD_CONNECTIONS (4), LOAD_BATCH (1000),
-#              CASES ("get list search resolve create"), ENGINE_APP (a quarkus-app directory to run instead),
 #              START_TIMEOUT (180, seconds), KEEP_DIR (a directory to copy logs and raw wrk output to),
-#              ENGINE_JAVA_OPTS (extra JVM options for the engine).
+#              ENGINE_JAVA_OPTS (extra JVM options for the engine), CASES ("get list search resolve create"),
+#              ENGINE_APP (a quarkus-app directory; default engine/target/quarkus-app),
+#              COMPARE_APP (a second quarkus-app: A/B on the same data, alternating), ROUNDS (1).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-# ENGINE_APP: another packaged engine (a quarkus-app directory), e.g. a copy of a baseline build for A/B runs.
-JAR="${ENGINE_APP:-$ROOT/engine/target/quarkus-app}/quarkus-run.jar"
+ENGINE_APP=${ENGINE_APP:-$ROOT/engine/target/quarkus-app}
+JAR="$ENGINE_APP/quarkus-run.jar"
+COMPARE_APP=${COMPARE_APP:-}
+ROUNDS=${ROUNDS:-1}
+CASES=${CASES:-get list search resolve create}
 
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
 PARTNERS=${PARTNERS:-100000}
 LOAD_CONNECTIONS=${LOAD_CONNECTIONS:-4}
+# 500, not the documented maximum of 1000: a bulk request of more than ~750 creates overflows the
+# stack of the engine's event loop (see README, "Known problems") and never answers.
 LOAD_BATCH=${LOAD_BATCH:-1000}
-CASES=${CASES:-get list search resolve create}
 START_TIMEOUT=${START_TIMEOUT:-180}
 WRK_THREADS=2
 WRK_CONNECTIONS=32
@@ -29,7 +34,7 @@ BUILD=0
 for arg in "$@"; do
   case "$arg" in
     --build) BUILD=1 ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: FAILED: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -78,6 +83,13 @@ stop_engine() {
   fi
 }
 
+# Stops the engine (and, through its shutdown hook, its PostgreSQL) but keeps the data for the next engine.
+stop_engine_only() {
+  stop_engine
+  local pidfile="$TMP/data/postmaster.pid"
+  for _ in $(seq 1 40); do [[ -f "$pidfile" ]] || break; sleep 0.5; done
+}
+
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -115,6 +127,10 @@ if [[ $BUILD == 1 || ! -f "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -q -B install -DskipTests) || die "the build failed"
 fi
 [[ -f "$JAR" ]] || die "no $JAR after the build"
+[[ -z "$COMPARE_APP" || -f "$COMPARE_APP/quarkus-run.jar" ]] || die "no quarkus-run.jar in COMPARE_APP=$COMPARE_APP"
+for c in $CASES; do
+  [[ " get list search resolve create " == *" $c "* ]] || { echo "bench: FAILED: unknown case '$c' in CASES" >&2; exit 2; }
+done
 
 # ---- engine -----------------------------------------------------------------------------
 free_port() {
@@ -132,33 +148,38 @@ ENGINE_LOG="$TMP/engine.log"
 PORT=$(free_port) || die "found no free port on 127.0.0.1"
 BASE="http://127.0.0.1:$PORT"
 
-log "starting the engine on $BASE (data: $TMP/data)"
-started=$(date +%s.%N)
-# setsid: a Ctrl-C in the terminal reaches only this script, which then stops the engine
-# (and the engine its PostgreSQL) in order, instead of both dying at once.
-(
-  cd "$ROOT"
-  export PRM_PORT="$PORT" PRM_DATA_DIR="$TMP/data" PRM_MODULES_DIR="$ROOT/modules" QUARKUS_HTTP_HOST=127.0.0.1
-  export PRM_DEV_IDENTITY_KEY="$TMP/dev-identity-key"
-  unset PRM_DB_URL
-  # The 'local' profile (as ./prm up) enables the embedded identity provider the bench signs in with.
-  # shellcheck disable=SC2086
-  exec setsid java ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -jar "$JAR" >"$ENGINE_LOG" 2>&1
-) &
-ENGINE_PID=$!
+# start_engine JAR: the engine on $PORT over the data directory in $TMP (kept across restarts).
+start_engine() {
+  local jar=$1
+  log "starting the engine $jar on $BASE (data: $TMP/data)"
+  started=$(date +%s.%N)
+  # setsid: a Ctrl-C in the terminal reaches only this script, which then stops the engine
+  # (and the engine its PostgreSQL) in order, instead of both dying at once.
+  (
+    cd "$ROOT"
+    export PRM_PORT="$PORT" PRM_DATA_DIR="$TMP/data" PRM_MODULES_DIR="$ROOT/modules" QUARKUS_HTTP_HOST=127.0.0.1
+    export PRM_DEV_IDENTITY_KEY="$TMP/dev-identity-key"
+    unset PRM_DB_URL
+    # The 'local' profile (as ./prm up) enables the embedded identity provider the bench signs in with.
+    # shellcheck disable=SC2086
+    exec setsid java ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -jar "$jar" >>"$ENGINE_LOG" 2>&1
+  ) &
+  ENGINE_PID=$!
 
-SHOW_ENGINE_LOG=1
-deadline=$(( $(date +%s) + START_TIMEOUT ))
-until curl -sf -o /dev/null --max-time 2 "$BASE/q/health/ready"; do
-  if ! kill -0 "$ENGINE_PID" 2>/dev/null; then
-    wait "$ENGINE_PID" && rc=0 || rc=$?
-    ENGINE_PID=""
-    die "the engine exited during start-up (exit code $rc)"
-  fi
-  (( $(date +%s) < deadline )) || die "the engine was not ready within ${START_TIMEOUT} s"
-  sleep 0.5
-done
-log "engine ready in $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s"
+  SHOW_ENGINE_LOG=1
+  deadline=$(( $(date +%s) + START_TIMEOUT ))
+  until curl -sf -o /dev/null --max-time 2 "$BASE/q/health/ready"; do
+    if ! kill -0 "$ENGINE_PID" 2>/dev/null; then
+      wait "$ENGINE_PID" && rc=0 || rc=$?
+      ENGINE_PID=""
+      die "the engine exited during start-up (exit code $rc)"
+    fi
+    (( $(date +%s) < deadline )) || die "the engine was not ready within ${START_TIMEOUT} s"
+    sleep 0.5
+  done
+  log "engine ready in $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s"
+}
+start_engine "$JAR"
 
 # Every request acts as alice (tenant acme, partner_manager): full rights on partners.
 BENCH_TOKEN=$(curl -sf --max-time 10 -X POST "$BASE/api/dev-identity/token" -H 'Content-Type: application/json' \
@@ -235,30 +256,45 @@ cpu_share() { # before after -> "engine pg other" in cores
     e = (y[3] - x[3]) / wall; p = (y[4] - x[4]) / wall; o = (y[1] - x[1]) / wall - e - p; if (o < 0) o = 0
     printf "%.2f %.2f %.2f", e, p, o }'
 }
+# run_case NAME KEY: warm-up, then the measured run of case NAME; results under KEY (NAME, or NAME@ENGINE#ROUND).
 run_case() {
-  local name=$1 out line
-  log "case $name: warm-up $WARMUP"
+  local name=$1 key=${2:-$1} out line file=${2:-$1}
+  file=${file//[@#]/-}
+  log "case $key: warm-up $WARMUP"
   BENCH_CASE=$name BENCH_IDS="$TMP/ids.txt" \
     wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$HERE/bench.lua" "$BASE" \
-    >"$TMP/wrk-$name-warmup.txt" 2>&1 || die "wrk warm-up of case $name failed: $(tail -n 1 "$TMP/wrk-$name-warmup.txt")"
-  LOAD1[$name]=$(cut -d' ' -f1 /proc/loadavg)
-  log "case $name: measuring $DURATION (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS; load average before: ${LOAD1[$name]})"
+    >"$TMP/wrk-$file-warmup.txt" 2>&1 || die "wrk warm-up of case $key failed: $(tail -n 1 "$TMP/wrk-$file-warmup.txt")"
+  LOAD1[$key]=$(cut -d' ' -f1 /proc/loadavg)
+  log "case $key: measuring $DURATION (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS; load average before: ${LOAD1[$key]})"
   local before after
   before=$(cpu_snapshot)
   BENCH_CASE=$name BENCH_IDS="$TMP/ids.txt" \
     wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$DURATION" --timeout 10s -s "$HERE/bench.lua" "$BASE" \
-    >"$TMP/wrk-$name.txt" 2>&1 || die "wrk run of case $name failed: $(tail -n 1 "$TMP/wrk-$name.txt")"
+    >"$TMP/wrk-$file.txt" 2>&1 || die "wrk run of case $key failed: $(tail -n 1 "$TMP/wrk-$file.txt")"
   after=$(cpu_snapshot)
-  CPU[$name]=$(cpu_share "$before" "$after")
-  line=$(grep '^BENCH ' "$TMP/wrk-$name.txt" | tail -n 1) || die "wrk printed no result line for case $name"
-  RESULT[$name]=$line
-  grep '^BENCH_SAMPLE ' "$TMP/wrk-$name.txt" | sed "s/^BENCH_SAMPLE /  first non-2xx in $name: /" >&2 || true
+  CPU[$key]=$(cpu_share "$before" "$after")
+  line=$(grep '^BENCH ' "$TMP/wrk-$file.txt" | tail -n 1) || die "wrk printed no result line for case $key"
+  RESULT[$key]=$line
+  grep '^BENCH_SAMPLE ' "$TMP/wrk-$file.txt" | sed "s/^BENCH_SAMPLE /  first non-2xx in $key: /" >&2 || true
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" ${RESULT[$1]}"; }
 
-for c in $CASES; do
-  case "$c" in get|list|search|resolve|create) run_case "$c" ;; *) die "unknown case '$c' in CASES" ;; esac
-done
+# The cases in order (creates last: they change what the others read). With COMPARE_APP, engine A
+# (ENGINE_APP) and engine B (COMPARE_APP) take turns on the same data, ROUNDS times: A, B, A, B, ...
+KEYS=()
+if [[ -z "$COMPARE_APP" ]]; then
+  for c in $CASES; do run_case "$c"; KEYS+=("$c"); done
+else
+  for r in $(seq 1 "$ROUNDS"); do
+    for engine in A B; do
+      if [[ "$engine" == B || "$r" -gt 1 ]]; then
+        stop_engine_only
+        if [[ "$engine" == A ]]; then start_engine "$JAR"; else start_engine "$COMPARE_APP/quarkus-run.jar"; fi
+      fi
+      for c in $CASES; do run_case "$c" "$c@$engine#$r"; KEYS+=("$c@$engine#$r"); done
+    done
+  done
+fi
 
 partners_after=$(curl -sf --max-time 60 -H "$AUTH" "$BASE/api/v1/partners/partner?limit=1&total=exact" | grep -o '"total":[0-9]*' | cut -d: -f2 || echo "?")
 engine_problems=$(grep -cE '^[0-9-]+ [0-9:,]+ +(ERROR|WARN) ' "$ENGINE_LOG" || true)
@@ -272,8 +308,9 @@ echo
 printf '%-34s %10s %9s %9s %9s %8s %8s %7s  %s\n' case requests/s p50_ms p90_ms p99_ms non-2xx sock-err load1 "cores: jvm pg other"
 declare -A LABEL=([get]="get by id (random of ${PARTNERS})" [list]="filter gold+emea, sort, limit 50" [search]="full-text search, grouped" [resolve]="resolve 500 URNs" [create]="create (POST)")
 errors=0
-for c in $CASES; do
-  printf '%-34s %10s %9s %9s %9s %8s %8s %7s  %s\n' "${LABEL[$c]}" "$(field $c rps)" "$(field $c p50_ms)" \
+for c in "${KEYS[@]}"; do
+  label="${LABEL[${c%%@*}]}"; [[ "$c" == *@* ]] && label="$label ${c#*@}"
+  printf '%-34s %10s %9s %9s %9s %8s %8s %7s  %s\n' "$label" "$(field $c rps)" "$(field $c p50_ms)" \
     "$(field $c p90_ms)" "$(field $c p99_ms)" "$(field $c non2xx)" "$(field $c sockerr)" "${LOAD1[$c]}" "       ${CPU[$c]}"
   errors=$(( errors + $(field $c non2xx) + $(field $c sockerr) ))
 done

@@ -22,8 +22,8 @@ CREATE TABLE IF NOT EXISTS "organizations"."organization" (
   CONSTRAINT "organization_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "organization_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
-ALTER TABLE "organizations"."organization" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, coalesce("name"::text, '')), 'A')) STORED;
-COMMENT ON COLUMN "organizations"."organization"."search_vector" IS 'prm-search simple: name';
+ALTER TABLE "organizations"."organization" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, left(coalesce("name"::text, ''), 100000)), 'A')) STORED;
+COMMENT ON COLUMN "organizations"."organization"."search_vector" IS 'prm-search v2 simple 100000: name A';
 CREATE SCHEMA IF NOT EXISTS "partners";
 CREATE TABLE IF NOT EXISTS "partners"."_history" (
   "id" bigint GENERATED ALWAYS AS IDENTITY,
@@ -68,8 +68,8 @@ CREATE TABLE IF NOT EXISTS "partners"."partner" (
   CONSTRAINT "partner_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "partner_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
-ALTER TABLE "partners"."partner" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, coalesce("name"::text, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce("contact_email"::text, '')), 'B')) STORED;
-COMMENT ON COLUMN "partners"."partner"."search_vector" IS 'prm-search simple: name, contact_email';
+ALTER TABLE "partners"."partner" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, left(coalesce("name"::text, ''), 60000)), 'A') || setweight(to_tsvector('simple'::regconfig, left(coalesce("contact_email"::text, ''), 60000)), 'B')) STORED;
+COMMENT ON COLUMN "partners"."partner"."search_vector" IS 'prm-search v2 simple 60000: name A, contact_email B';
 CREATE SCHEMA IF NOT EXISTS "deals";
 CREATE TABLE IF NOT EXISTS "deals"."_history" (
   "id" bigint GENERATED ALWAYS AS IDENTITY,
@@ -112,8 +112,8 @@ CREATE TABLE IF NOT EXISTS "deals"."deal" (
   CONSTRAINT "deal_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "deal_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
-ALTER TABLE "deals"."deal" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, coalesce("name"::text, '')), 'A')) STORED;
-COMMENT ON COLUMN "deals"."deal"."search_vector" IS 'prm-search simple: name';
+ALTER TABLE "deals"."deal" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, left(coalesce("name"::text, ''), 100000)), 'A')) STORED;
+COMMENT ON COLUMN "deals"."deal"."search_vector" IS 'prm-search v2 simple 100000: name A';
 CREATE SCHEMA IF NOT EXISTS "people";
 CREATE TABLE IF NOT EXISTS "people"."person" (
   "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -137,8 +137,8 @@ CREATE TABLE IF NOT EXISTS "people"."person" (
   CONSTRAINT "person_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "person_tenant_id_id_key" UNIQUE ("tenant_id", "id")
 );
-ALTER TABLE "people"."person" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, coalesce("first_name"::text, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce("last_name"::text, '')), 'B') || setweight(to_tsvector('simple'::regconfig, coalesce("email"::text, '')), 'C')) STORED;
-COMMENT ON COLUMN "people"."person"."search_vector" IS 'prm-search simple: first_name, last_name, email';
+ALTER TABLE "people"."person" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, left(coalesce("first_name"::text, ''), 40000)), 'A') || setweight(to_tsvector('simple'::regconfig, left(coalesce("last_name"::text, ''), 40000)), 'B') || setweight(to_tsvector('simple'::regconfig, left(coalesce("email"::text, ''), 40000)), 'C')) STORED;
+COMMENT ON COLUMN "people"."person"."search_vector" IS 'prm-search v2 simple 40000: first_name A, last_name B, email C';
 ALTER TABLE "organizations"."organization" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "organizations"."organization" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "tenant_isolation" ON "organizations"."organization" USING ("tenant_id" = current_setting('prm.tenant', true)) WITH CHECK ("tenant_id" = current_setting('prm.tenant', true));
@@ -170,7 +170,7 @@ CREATE POLICY "tenant_isolation" ON "people"."person" USING ("tenant_id" = curre
 GRANT USAGE ON SCHEMA "people" TO "prm_app";
 GRANT SELECT, INSERT, UPDATE, DELETE ON "people"."person" TO "prm_app";
 ALTER TABLE "partners"."partner" ADD CONSTRAINT "partner_parent_fkey" FOREIGN KEY ("tenant_id", "parent") REFERENCES "partners"."partner" ("tenant_id", "id") ON DELETE SET NULL ("parent");
-CREATE INDEX IF NOT EXISTS "organization_search_vector_idx" ON "organizations"."organization" USING gin ("search_vector");
+CREATE INDEX IF NOT EXISTS "organization_search_vector_idx" ON "organizations"."organization" USING gin ("search_vector") WITH (fastupdate = off);
 CREATE INDEX IF NOT EXISTS "organization_created_at_idx" ON "organizations"."organization" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "organization_name_idx" ON "organizations"."organization" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "organization_industry_idx" ON "organizations"."organization" ("tenant_id", "industry");
@@ -179,7 +179,7 @@ CREATE INDEX IF NOT EXISTS "organization_employees_idx" ON "organizations"."orga
 CREATE INDEX IF NOT EXISTS "organization_country_idx" ON "organizations"."organization" ("tenant_id", "country", "id");
 CREATE UNIQUE INDEX IF NOT EXISTS "organization_vat_number_key" ON "organizations"."organization" ("tenant_id", "vat_number") WHERE "deleted_at" IS NULL;
 CREATE INDEX IF NOT EXISTS "_history_record_idx" ON "partners"."_history" ("tenant_id", "entity", "record_id", "id" DESC);
-CREATE INDEX IF NOT EXISTS "partner_search_vector_idx" ON "partners"."partner" USING gin ("search_vector");
+CREATE INDEX IF NOT EXISTS "partner_search_vector_idx" ON "partners"."partner" USING gin ("search_vector") WITH (fastupdate = off);
 CREATE INDEX IF NOT EXISTS "partner_created_at_idx" ON "partners"."partner" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "partner_name_idx" ON "partners"."partner" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "partner_tier_idx" ON "partners"."partner" ("tenant_id", "tier", "id");
@@ -196,7 +196,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS "partner_public_id_key" ON "partners"."partner
 CREATE INDEX IF NOT EXISTS "partner_public_seq_idx" ON "partners"."partner" ("tenant_id", "public_seq");
 CREATE INDEX IF NOT EXISTS "partner_region_tier_idx" ON "partners"."partner" ("tenant_id", "region", "tier");
 CREATE INDEX IF NOT EXISTS "_history_record_idx" ON "deals"."_history" ("tenant_id", "entity", "record_id", "id" DESC);
-CREATE INDEX IF NOT EXISTS "deal_search_vector_idx" ON "deals"."deal" USING gin ("search_vector");
+CREATE INDEX IF NOT EXISTS "deal_search_vector_idx" ON "deals"."deal" USING gin ("search_vector") WITH (fastupdate = off);
 CREATE INDEX IF NOT EXISTS "deal_created_at_idx" ON "deals"."deal" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "deal_name_idx" ON "deals"."deal" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "deal_stage_idx" ON "deals"."deal" ("tenant_id", "stage", "id");
@@ -208,7 +208,7 @@ CREATE INDEX IF NOT EXISTS "deal_customer_idx" ON "deals"."deal" ("tenant_id", "
 CREATE INDEX IF NOT EXISTS "deal_close_date_idx" ON "deals"."deal" ("tenant_id", "close_date", "id");
 CREATE UNIQUE INDEX IF NOT EXISTS "deal_public_id_key" ON "deals"."deal" ("tenant_id", "public_id") WHERE "deleted_at" IS NULL;
 CREATE INDEX IF NOT EXISTS "deal_public_seq_idx" ON "deals"."deal" ("tenant_id", "public_seq");
-CREATE INDEX IF NOT EXISTS "person_search_vector_idx" ON "people"."person" USING gin ("search_vector");
+CREATE INDEX IF NOT EXISTS "person_search_vector_idx" ON "people"."person" USING gin ("search_vector") WITH (fastupdate = off);
 CREATE INDEX IF NOT EXISTS "person_created_at_idx" ON "people"."person" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "person_first_name_idx" ON "people"."person" ("tenant_id", "first_name", "id");
 CREATE INDEX IF NOT EXISTS "person_last_name_idx" ON "people"."person" ("tenant_id", "last_name", "id");

@@ -28,6 +28,7 @@ import java.util.UUID;
  * Reads records named by URN for the entity registry (expand, resolve, links): grouped so that
  * each entity costs one statement however many records are asked for, and filtered by the
  * caller's read permission. A record the caller may not read is reported exactly like a missing one.
+ * Records carry only the fields a reference shows: the display template's and the summary's.
  */
 final class EntityReads {
 
@@ -68,8 +69,10 @@ final class EntityReads {
         if (!read.allowed()) {
             return Uni.createFrom().item(List.of());
         }
+        // Only what a reference shows (display name, summary) is mapped: resolving 500 URNs built 500 whole records.
         Set<String> projection = new HashSet<>(SystemFields.ORDER);
-        projection.addAll(read.visibleFields());
+        entity.display().ifPresent(t -> t.fields().stream().filter(read::canSee).forEach(projection::add));
+        entity.summaryFields().stream().filter(read::canSee).forEach(projection::add);
         return lookup.byIds(caller, entity, ids, new Access(read.rows(), read.rows(), projection)).map(records -> {
             List<Found> found = new ArrayList<>();
             records.forEach((id, record) -> found.add(new Found(new Urn(entity.module(), entity.path(), id), entity, record, read)));

@@ -63,25 +63,31 @@ public class SearchResource {
                 continue;
             }
             AccessDecision read = evaluator.decide(caller, catalog, entity, Operation.READ);
-            if (read.allowed()) {
-                List<FieldDescriptor> readable = entity.searchableFields().stream().filter(f -> read.canSee(f.name())).toList();
+            if (!read.allowed()) {
+                continue;
+            }
+            // Matching, ranking and snippets use only the fields the caller may read: an entity whose
+            // searchable fields are all hidden from the caller is not searched at all (no oracle).
+            List<FieldDescriptor> readable = entity.searchableFields().stream().filter(f -> read.canSee(f.name())).toList();
+            if (!readable.isEmpty()) {
                 Authorizer auth = new Authorizer(evaluator, catalog, caller, entity);
                 scopes.add(new SearchStore.Scope(entity, readable, auth.access(read)));
             }
         }
-        return store.search(caller, scopes, tsquery, limit).map(results -> body(catalog, q, scopes, results));
+        return store.search(caller, catalog, scopes, tsquery, limit).map(results -> body(catalog, q, scopes, results));
     }
 
-    private static JsonNode body(Catalog catalog, String q, List<SearchStore.Scope> scopes, List<List<SearchStore.Hit>> results) {
+    private static JsonNode body(Catalog catalog, String q, List<SearchStore.Scope> scopes, List<SearchStore.Hits> results) {
         List<ObjectNode> groups = new ArrayList<>();
         for (int i = 0; i < scopes.size(); i++) {
-            List<SearchStore.Hit> hits = results.get(i);
+            List<SearchStore.Hit> hits = results.get(i).hits();
             if (hits.isEmpty()) {
                 continue;
             }
             EntityDescriptor entity = scopes.get(i).entity();
             ObjectNode group = JsonNodeFactory.instance.objectNode();
-            group.put("type", entity.qualifiedName()).put("label", entity.pluralLabel()).put("bestRank", hits.get(0).rank());
+            group.put("type", entity.qualifiedName()).put("label", entity.pluralLabel()).put("bestRank", hits.get(0).rank())
+                    .put("capped", results.get(i).capped());
             ArrayNode items = group.putArray("items");
             for (SearchStore.Hit hit : hits) {
                 Urn urn = Urn.parse(hit.record().get("urn").asText()).orElseThrow();

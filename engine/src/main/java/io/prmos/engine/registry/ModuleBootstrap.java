@@ -61,6 +61,7 @@ public class ModuleBootstrap {
         Duration wait = Duration.ofMinutes(5);
         pool.withTransaction(c -> DataRole.ensure(c, dataRole, dataRolePassword)
                 .flatMap(x -> io.prmos.engine.schema.KernelGrants.ensure(c, dataRole))).await().atMost(wait);
+        pool.withConnection(io.prmos.engine.schema.SearchUnderRowSecurity::ensure).await().atMost(wait);
         Map<String, StoredVersion> installed = pool.withConnection(RegistryRows::active).await().atMost(wait)
                 .stream().collect(Collectors.toMap(StoredVersion::module, v -> v));
         List<ManifestSource> sources = newer(folderSources(root), installed);

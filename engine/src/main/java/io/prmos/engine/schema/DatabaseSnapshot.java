@@ -1,5 +1,6 @@
 package io.prmos.engine.schema;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ public record DatabaseSnapshot(Set<String> schemas, Map<String, Set<String>> col
                                Set<String> indexes, Set<String> constraints, Set<String> isolatedTables,
                                Set<String> grantedTables, Map<String, String> searchVectors) {
 
-    /** @param searchVectors table key → signature of its search_vector column (its comment) */
+    /** @param searchVectors {@code schema.table.column} → signature (comment) of each search vector column */
     public DatabaseSnapshot {
         searchVectors = Map.copyOf(searchVectors);
     }
@@ -29,6 +30,22 @@ public record DatabaseSnapshot(Set<String> schemas, Map<String, Set<String>> col
         return schema + "." + name;
     }
 
+    public static String columnKey(String schema, String table, String column) {
+        return schema + "." + table + "." + column;
+    }
+
+    /** The search vector columns of one table: column → signature. */
+    public Map<String, String> searchVectorsOf(String schema, String table) {
+        String prefix = key(schema, table) + ".";
+        Map<String, String> out = new java.util.HashMap<>();
+        searchVectors.forEach((k, signature) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), signature);
+            }
+        });
+        return out;
+    }
+
     /** The snapshot as it will be once renaming steps ran, so the additive planner does not re-create renamed objects. */
     public DatabaseSnapshot after(java.util.List<MigrationStep> steps) {
         Map<String, Set<String>> columns = new java.util.HashMap<>();
@@ -36,17 +53,23 @@ public record DatabaseSnapshot(Set<String> schemas, Map<String, Set<String>> col
         Set<String> isolated = new java.util.HashSet<>(isolatedTables);
         Set<String> granted = new java.util.HashSet<>(grantedTables);
         Map<String, String> search = new java.util.HashMap<>(searchVectors);
+        Set<String> indexNames = new java.util.HashSet<>(indexes);
         for (MigrationStep step : steps) {
             if (step instanceof MigrationStep.RenameTable r) {
                 moveKey(columns, key(r.schema(), r.from()), key(r.schema(), r.to()));
                 if (isolated.remove(key(r.schema(), r.from()))) isolated.add(key(r.schema(), r.to()));
                 if (granted.remove(key(r.schema(), r.from()))) granted.add(key(r.schema(), r.to()));
-                String signature = search.remove(key(r.schema(), r.from()));
-                if (signature != null) search.put(key(r.schema(), r.to()), signature);
+                String from = key(r.schema(), r.from()) + ".";
+                for (String k : List.copyOf(search.keySet())) {
+                    if (k.startsWith(from)) search.put(key(r.schema(), r.to()) + "." + k.substring(from.length()), search.remove(k));
+                }
             } else if (step instanceof MigrationStep.DropSearchVector d) {
-                search.remove(key(d.schema(), d.table()));
+                search.remove(columnKey(d.schema(), d.table(), d.column()));
+                indexNames.remove(key(d.schema(), SearchVectors.indexName(d.table(), d.column())));
                 Set<String> tableColumns = columns.get(key(d.schema(), d.table()));
-                if (tableColumns != null) tableColumns.remove(SearchVectors.COLUMN);
+                if (tableColumns != null) tableColumns.remove(d.column());
+            } else if (step instanceof MigrationStep.DropIndex d) {
+                indexNames.remove(key(d.schema(), d.name()));
             } else if (step instanceof MigrationStep.RenameColumn r) {
                 Set<String> tableColumns = columns.get(key(r.schema(), r.table()));
                 if (tableColumns != null && tableColumns.remove(r.from())) {
@@ -54,7 +77,7 @@ public record DatabaseSnapshot(Set<String> schemas, Map<String, Set<String>> col
                 }
             }
         }
-        return new DatabaseSnapshot(schemas, columns, indexes, constraints, isolated, granted, search);
+        return new DatabaseSnapshot(schemas, columns, indexNames, constraints, isolated, granted, search);
     }
 
     private static void moveKey(Map<String, Set<String>> map, String from, String to) {

@@ -67,7 +67,10 @@ public final class DdlRenderer {
             return searchVector(v);
         }
         if (step instanceof MigrationStep.DropSearchVector d) {
-            return "ALTER TABLE " + qualified(d.schema(), d.table()) + " DROP COLUMN IF EXISTS " + quote(SearchVectors.COLUMN);
+            return "ALTER TABLE " + qualified(d.schema(), d.table()) + " DROP COLUMN IF EXISTS " + quote(d.column());
+        }
+        if (step instanceof MigrationStep.DropIndex d) {
+            return "DROP INDEX IF EXISTS " + qualified(d.schema(), d.name());
         }
         if (step instanceof MigrationStep.PurgeColumn p) {
             return "ALTER TABLE " + qualified(p.schema(), p.table()) + " DROP COLUMN " + quote(p.column());
@@ -89,8 +92,8 @@ public final class DdlRenderer {
     private String createTable(MigrationStep.CreateTable t) {
         String columns = t.columns().stream().map(c -> "  " + column(c)).collect(Collectors.joining(",\n"));
         return "CREATE TABLE IF NOT EXISTS " + qualified(t.schema(), t.table()) + " (\n" + columns + ",\n"
-                + "  CONSTRAINT " + quote(t.table() + "_pkey") + " PRIMARY KEY (" + quote("id") + "),\n"
-                + "  CONSTRAINT " + quote(t.table() + "_tenant_id_id_key") + " UNIQUE (" + quote("tenant_id") + ", " + quote("id") + ")\n"
+                + "  CONSTRAINT " + quote(IndexPlanner.constraintName(t.table(), "pkey")) + " PRIMARY KEY (" + quote("id") + "),\n"
+                + "  CONSTRAINT " + quote(IndexPlanner.constraintName(t.table(), "tenant_id_id_key")) + " UNIQUE (" + quote("tenant_id") + ", " + quote("id") + ")\n"
                 + ")";
     }
 
@@ -100,25 +103,13 @@ public final class DdlRenderer {
                 + (c.defaultExpression() != null ? " DEFAULT " + c.defaultExpression() : "");
     }
 
-    /** The language comes from the manifest schema's enum and is checked again here; names go through quote. */
+    /** The expression and the language literal come from {@link SearchVectors} (which checks the language); names go through quote. */
     private static String searchVector(MigrationStep.AddSearchVector v) {
-        if (!SearchVectors.LANGUAGES.contains(v.language())) {
-            throw new IllegalArgumentException("unknown text search configuration " + v.language());
-        }
-        String config = "'" + v.language() + "'::regconfig";
-        StringBuilder expression = new StringBuilder();
-        for (int i = 0; i < v.columns().size(); i++) {
-            if (i > 0) {
-                expression.append(" || ");
-            }
-            char weight = (char) ('A' + Math.min(i, 3));
-            expression.append("setweight(to_tsvector(").append(config).append(", coalesce(").append(quote(v.columns().get(i)))
-                    .append("::text, '')), '").append(weight).append("')");
-        }
         String table = qualified(v.schema(), v.table());
-        return "ALTER TABLE " + table + " ADD COLUMN " + quote(SearchVectors.COLUMN) + " tsvector GENERATED ALWAYS AS ("
-                + expression + ") STORED;\n"
-                + "COMMENT ON COLUMN " + table + "." + quote(SearchVectors.COLUMN) + " IS '" + v.signature().replace("'", "''") + "'";
+        String column = quote(v.vector().column());
+        return "ALTER TABLE " + table + " ADD COLUMN " + column + " tsvector GENERATED ALWAYS AS ("
+                + SearchVectors.expression(v.vector()) + ") STORED;\n"
+                + "COMMENT ON COLUMN " + table + "." + column + " IS '" + v.vector().signature().replace("'", "''") + "'";
     }
 
     private String tenantIsolation(MigrationStep.EnableTenantIsolation r) {
@@ -144,12 +135,24 @@ public final class DdlRenderer {
 
     private String index(MigrationStep.CreateIndex i) {
         IndexSpec spec = i.index();
-        String columns = spec.columns().stream().map(c -> quote(c) + (spec.descending().contains(c) ? " DESC" : ""))
-                .collect(Collectors.joining(", "));
+        String columns = spec.columns().stream().map(c -> indexed(spec, c)).collect(Collectors.joining(", "));
+        String method = switch (spec.method()) {
+            case BTREE -> "";
+            case GIN, SEARCH -> " USING gin";
+            case HASH -> " USING hash";
+        };
         return "CREATE " + (spec.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + quote(spec.name())
-                + " ON " + qualified(i.schema(), i.table())
-                + (spec.gin() ? " USING gin" : "") + " (" + columns + ")"
+                + " ON " + qualified(i.schema(), i.table()) + method + " (" + columns + ")"
+                // search indexes skip GIN's pending list: every search would scan it (docs/adr/0080)
+                + (spec.method() == IndexSpec.Method.SEARCH ? " WITH (fastupdate = off)" : "")
                 + (spec.unique() ? " WHERE " + quote("deleted_at") + " IS NULL" : "");
     }
 
+    /** A key column; text too long for a b-tree entry enters as its md5 digest (equality and uniqueness only). */
+    private static String indexed(IndexSpec spec, String column) {
+        if (spec.digested().contains(column)) {
+            return "md5(" + quote(column) + "::text)";
+        }
+        return quote(column) + (spec.descending().contains(column) ? " DESC" : "");
+    }
 }

@@ -106,9 +106,12 @@ public final class EvolutionPlanner {
         return installed.entitiesByName().get(entityName);
     }
 
-    /** {@code _removed_notes_v2}: kept until an explicit purge, never reused by a later field. */
+    /**
+     * {@code _removed_notes_v2}: kept until an explicit purge, never reused by a later field. A name
+     * past 63 characters keeps its beginning and ends in a checksum of the whole, so two long names
+     * archived by one version cannot collide.
+     */
     public static String archived(String name, String suffix) {
-        String archived = ARCHIVE_PREFIX + name + "_" + suffix;
-        return archived.length() <= 63 ? archived : archived.substring(0, 63);
+        return IndexPlanner.shortened(ARCHIVE_PREFIX + name + "_" + suffix, suffix);
     }
 }

@@ -93,18 +93,21 @@ public sealed interface MigrationStep {
     }
 
     /**
-     * The full-text column {@code search_vector}: a stored generated tsvector of the searchable
-     * columns, weighted A, B, C, D by declaration order; {@code signature} is kept as the column's
-     * comment so a later publish can tell whether it must be rebuilt.
+     * A drop of an index the catalog no longer wants (one an earlier version or a rollback left behind,
+     * or a b-tree over text too long to index), so that it cannot refuse writes the catalog allows.
      */
-    record AddSearchVector(String schema, String table, String language, List<String> columns, String signature)
-            implements MigrationStep {
-        public AddSearchVector {
-            columns = List.copyOf(columns);
-        }
+    record DropIndex(String schema, String table, String name) implements MigrationStep {
     }
 
-    /** Drops the generated search column (and its index) to rebuild it or because nothing is searchable any more. */
-    record DropSearchVector(String schema, String table) implements MigrationStep {
+    /**
+     * A full-text column: a stored generated tsvector of some searchable columns, weighted A, B, C, D
+     * by declaration order (docs/adr/0034, 0080); the vector's signature is kept as the column's
+     * comment so a later publish can tell whether it must be rebuilt.
+     */
+    record AddSearchVector(String schema, String table, SearchVectors.Vector vector) implements MigrationStep {
+    }
+
+    /** Drops a generated search column (and its index) to rebuild it or because no one needs it any more. */
+    record DropSearchVector(String schema, String table, String column) implements MigrationStep {
     }
 }

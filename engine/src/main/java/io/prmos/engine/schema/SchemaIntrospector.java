@@ -26,10 +26,11 @@ public final class SchemaIntrospector {
     private static final String POLICIES = "SELECT schemaname, tablename FROM pg_policies"
             + " WHERE schemaname = ANY($1) AND policyname = 'tenant_isolation'";
 
-    /** The signature (comment) of each table's search_vector column. */
-    private static final String SEARCH_VECTORS = "SELECT n.nspname, c.relname, coalesce(col_description(c.oid, a.attnum), '')"
+    /** The signature (comment) of each table's search vector columns ({@code search_vector}, {@code search_vector_…}). */
+    private static final String SEARCH_VECTORS = "SELECT n.nspname, c.relname, a.attname, coalesce(col_description(c.oid, a.attnum), '')"
             + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE n.nspname = ANY($1) AND a.attname = 'search_vector' AND NOT a.attisdropped";
+            + " WHERE n.nspname = ANY($1) AND c.relkind = 'r' AND (a.attname = 'search_vector' OR a.attname LIKE 'search\\_vector\\_%')"
+            + " AND NOT a.attisdropped";
 
     public Uni<DatabaseSnapshot> snapshot(SqlConnection c, Catalog catalog, String dataRole) {
         String[] schemas = catalog.modules().stream().map(ModuleDescriptor::schema).toArray(String[]::new);
@@ -54,7 +55,8 @@ public final class SchemaIntrospector {
                 .flatMap(x -> c.preparedQuery(GRANTS).execute(Tuple.of(schemas, dataRole)))
                 .invoke(rows -> rows.forEach(r -> granted.add(key(r))))
                 .flatMap(x -> c.preparedQuery(SEARCH_VECTORS).execute(args))
-                .invoke(rows -> rows.forEach(r -> search.put(key(r), r.getString(2))))
+                .invoke(rows -> rows.forEach(r -> search.put(
+                        DatabaseSnapshot.columnKey(r.getString(0), r.getString(1), r.getString(2)), r.getString(3))))
                 .map(x -> new DatabaseSnapshot(foundSchemas, columns, indexes, constraints, isolated, granted, search));
     }
 

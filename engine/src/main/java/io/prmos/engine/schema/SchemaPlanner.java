@@ -34,7 +34,7 @@ public final class SchemaPlanner {
             planHistory(module, snapshot, structure, isolation, indexes);
             for (EntityDescriptor entity : module.entities()) {
                 planTable(entity, snapshot, structure);
-                SearchVectors.plan(entity, snapshot, structure, indexes);
+                SearchVectors.plan(catalog, entity, snapshot, structure, indexes);
                 if (!snapshot.isolatedTables().contains(DatabaseSnapshot.key(entity.schema(), entity.table()))) {
                     isolation.add(new MigrationStep.EnableTenantIsolation(entity.schema(), entity.table()));
                 }
@@ -42,11 +42,7 @@ public final class SchemaPlanner {
                     isolation.add(new MigrationStep.GrantDataAccess(entity.schema(), entity.table(), dataRole));
                 }
                 planForeignKeys(catalog, entity, snapshot, foreignKeys);
-                for (IndexSpec index : IndexPlanner.indexesOf(entity)) {
-                    if (!snapshot.indexes().contains(DatabaseSnapshot.key(entity.schema(), index.name()))) {
-                        indexes.add(new MigrationStep.CreateIndex(entity.schema(), entity.table(), index));
-                    }
-                }
+                planIndexes(entity, snapshot, indexes);
             }
         }
         List<MigrationStep> steps = new ArrayList<>(structure);
@@ -54,6 +50,22 @@ public final class SchemaPlanner {
         steps.addAll(foreignKeys);
         steps.addAll(indexes);
         return new MigrationPlan(steps);
+    }
+
+    /** Missing indexes, after dropping field indexes the entity no longer wants (left by an earlier version or rule). */
+    private static void planIndexes(EntityDescriptor entity, DatabaseSnapshot snapshot, List<MigrationStep> indexes) {
+        List<IndexSpec> wanted = IndexPlanner.indexesOf(entity);
+        for (String former : IndexPlanner.formerFieldIndexes(entity, wanted)) {
+            if (snapshot.indexes().contains(DatabaseSnapshot.key(entity.schema(), former))
+                    && !snapshot.constraints().contains(DatabaseSnapshot.key(entity.schema(), former))) {
+                indexes.add(new MigrationStep.DropIndex(entity.schema(), entity.table(), former));
+            }
+        }
+        for (IndexSpec index : wanted) {
+            if (!snapshot.indexes().contains(DatabaseSnapshot.key(entity.schema(), index.name()))) {
+                indexes.add(new MigrationStep.CreateIndex(entity.schema(), entity.table(), index));
+            }
+        }
     }
 
     /** The module's history table, once any of its entities has audit on; never dropped when audit goes off. */

@@ -110,10 +110,6 @@ public final class PermissionEvaluator {
 
     /** A field absent from the grant is writable when the role may create or update, else read-only. */
     static FieldAccess access(EntityPermission grant, FieldDescriptor field) {
-        FieldAccess declared = grant.fields().get(field.name());
-        if (declared != null) {
-            return declared;
-        }
-        return grant.create() || !(grant.update() instanceof RecordScope.None) ? FieldAccess.WRITE : FieldAccess.READ;
+        return grant.fieldAccess(field.name());
     }
 }

@@ -5,6 +5,7 @@ import static io.prmos.engine.sql.SqlIdentifier.quote;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.schema.SearchVectors;
 import io.prmos.engine.security.Caller;
+import io.prmos.metadata.catalog.Catalog;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import io.prmos.metadata.catalog.FieldDescriptor;
 import io.smallrye.mutiny.Uni;
@@ -16,18 +17,27 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Full-text search over the {@code search_vector} columns. User text never becomes tsquery syntax:
- * it is split into words of letters and digits, each bound as one prefix lexeme ({@code word:*})
- * and all required ({@code &}). Rows are filtered by tenant, live state and the caller's read
- * predicate in SQL, ranked with ts_rank, and highlighted with ts_headline over readable fields only (HTML-escaped, matches in {@code <mark>}).
+ * Full-text search over the stored search vectors (docs/adr/0034, 0080). User text never becomes
+ * tsquery syntax: it is split into words of letters and digits, each bound as one prefix lexeme
+ * ({@code word:*}) and all required ({@code &}).
+ *
+ * <p>A caller matches, is ranked and is highlighted only on the searchable fields it may read:
+ * the vector over exactly those fields when one is stored, else the smallest stored vector that
+ * covers them narrows the rows through its index and the vector of the caller's fields, computed
+ * for those rows only, decides. At most {@link #CANDIDATES} matching rows per entity are ranked
+ * (the ranking of every prefix match made a short prefix cost a scan of thousands of rows); the
+ * group says so with {@code capped}. Rows are filtered by tenant, live state and the caller's read
+ * predicate in SQL; snippets are built from readable fields only, HTML-escaped, matches in {@code <mark>}.
  */
 public final class SearchStore {
 
     /** At most this many words of a query are used. */
     public static final int MAX_TERMS = 8;
+    /** Matching rows per entity that are ranked; a query matching more is capped (the caller refines it). */
+    public static final int CANDIDATES = 200;
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    /** One entity's part of a search: its readable searchable fields and the caller's read predicate. */
+    /** One entity's part of a search: its searchable fields the caller may read (never empty) and the caller's read predicate. */
     public record Scope(EntityDescriptor entity, List<FieldDescriptor> readableSearchable, Access access) {
     }
 
@@ -35,9 +45,14 @@ public final class SearchStore {
     public record Hit(ObjectNode record, double rank, String snippet) {
     }
 
+    /** The hits of one entity, best first, and whether more rows matched than were ranked. */
+    public record Hits(List<Hit> hits, boolean capped) {
+    }
+
     private final TenantTransactions transactions;
     private final StatementCache statements;
     private final KernelTenantFilter tenantFilter;
+    private final SearchLayouts layouts = new SearchLayouts();
 
     public SearchStore(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
         this.transactions = transactions;
@@ -56,54 +71,62 @@ public final class SearchStore {
         return String.join(" & ", terms);
     }
 
-    /** Runs one ranked statement per entity in one read-only transaction, best hits first within each. */
-    public Uni<List<List<Hit>>> search(Caller caller, List<Scope> scopes, String tsquery, int limit) {
-        return transactions.run(caller, c -> {
-            Uni<List<List<Hit>>> chain = Uni.createFrom().item(new ArrayList<>());
+    /**
+     * One statement per entity, sent together with the tenant setting in one pipeline (they only
+     * read, so they need no common transaction), results in the order of {@code scopes}.
+     */
+    public Uni<List<Hits>> search(Caller caller, Catalog catalog, List<Scope> scopes, String tsquery, int limit) {
+        if (scopes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return transactions.read(caller, c -> {
+            List<Uni<Hits>> each = new ArrayList<>();
             for (Scope scope : scopes) {
-                chain = chain.flatMap(all -> one(c, caller, scope, tsquery, limit).map(hits -> {
-                    all.add(hits);
-                    return all;
-                }));
+                each.add(one(c, caller, catalog, scope, tsquery, limit));
             }
-            return chain;
+            return Uni.join().all(each).andFailFast();
         });
     }
 
-    private Uni<List<Hit>> one(SqlConnection c, Caller caller, Scope scope, String tsquery, int limit) {
+    private Uni<Hits> one(SqlConnection c, Caller caller, Catalog catalog, Scope scope, String tsquery, int limit) {
         EntityStatements s = statements.of(scope.entity());
-        String config = "'" + language(scope.entity()) + "'::regconfig";
+        SearchLayouts.Match match = layouts.match(catalog, scope.entity(), scope.readableSearchable());
+        String config = SearchVectors.config(scope.entity().options().searchLanguage());
         Params params = new Params();
         String query = "to_tsquery(" + config + ", " + params.add(tsquery) + ")";
-        List<String> texts = new ArrayList<>();
-        for (FieldDescriptor field : scope.readableSearchable()) {
-            // escaped before highlighting, so the only markup in a snippet is the <mark> the engine adds
-            texts.add("replace(replace(replace(coalesce(" + quote(field.column()) + "::text, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')");
-        }
-        String document = texts.isEmpty() ? "''" : "concat_ws(' | ', " + String.join(", ", texts) + ")";
-        String vector = quote(SearchVectors.COLUMN);
-        String sql = "SELECT " + s.selectList + ", ts_rank(" + vector + ", " + query + ") AS " + quote("rank")
-                + ", ts_headline(" + config + ", " + document + ", " + query
-                + ", 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=20, MinWords=5') AS " + quote("snippet")
-                + " FROM " + s.table + " WHERE " + tenantFilter.condition(params, caller)
-                + " AND " + quote("deleted_at") + " IS NULL AND " + vector + " @@ " + query
+        String stored = quote(match.indexed().column());
+        String own = match.exact() ? stored : "(" + SearchVectors.expression(match.own()) + ")";
+        String candidates = "SELECT * FROM " + s.table + " WHERE " + tenantFilter.condition(params, caller)
+                + " AND " + quote("deleted_at") + " IS NULL AND " + stored + " @@ " + query
+                + (match.exact() ? "" : " AND " + own + " @@ " + query)
                 + scope.access().rows().map(r -> " AND " + WhereRenderer.render(r, params)).orElse("")
-                + " ORDER BY " + quote("rank") + " DESC, " + quote("id") + " LIMIT " + params.add(limit);
+                + " LIMIT " + params.add(CANDIDATES);
+        String sql = "WITH " + quote("candidates") + " AS MATERIALIZED (" + candidates + ")"
+                + " SELECT " + s.selectList + ", ts_rank(" + own + ", " + query + ") AS " + quote("rank")
+                + ", ts_headline(" + config + ", " + document(match.own()) + ", " + query
+                + ", 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=20, MinWords=5') AS " + quote("snippet")
+                + ", (SELECT count(*) FROM " + quote("candidates") + ") AS " + quote("matched")
+                + " FROM " + quote("candidates") + " ORDER BY " + quote("rank") + " DESC, " + quote("id")
+                + " LIMIT " + params.add(limit);
         return c.preparedQuery(sql).execute(params.tuple()).map(rows -> {
             List<Hit> hits = new ArrayList<>();
+            boolean capped = false;
             int base = s.columns.size();
             for (Row row : rows) {
                 hits.add(new Hit(RowMapper.toJson(s, row, scope.access().projection()), row.getDouble(base), row.getString(base + 1)));
+                capped = row.getLong(base + 2) >= CANDIDATES;
             }
-            return hits;
+            return new Hits(hits, capped);
         });
     }
 
-    private static String language(EntityDescriptor entity) {
-        String language = entity.options().searchLanguage();
-        if (!SearchVectors.LANGUAGES.contains(language)) {
-            throw new IllegalStateException("unknown text search configuration " + language);
+    /** The caller's readable searchable text, bounded as the vectors are, escaped before highlighting (the only markup is the engine's). */
+    private static String document(SearchVectors.Vector own) {
+        List<String> texts = new ArrayList<>();
+        for (SearchVectors.Part part : own.parts()) {
+            texts.add("replace(replace(replace(" + SearchVectors.boundedText(part.column(), own.maxChars())
+                    + ", '&', '&amp;'), '<', '&lt;'), '>', '&gt;')");
         }
-        return language;
+        return "concat_ws(' | ', " + String.join(", ", texts) + ")";
     }
 }

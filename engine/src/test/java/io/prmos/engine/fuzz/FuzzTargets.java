@@ -26,7 +26,7 @@ final class FuzzTargets {
      * The roles of the caller that sends the manifest cases (publish dry runs). Publishing is a
      * platform operation; when the role it requires changes, this is the one place to change.
      */
-    static final String[] MANIFEST_PUBLISHER_ROLES = {"partner_manager", "admin"};
+    static final String[] MANIFEST_PUBLISHER_ROLES = {"platform_operator", "admin"};
 
     /** One entity of the sample modules with its fields. */
     record Target(String module, String path, EntityDescriptor entity, List<FieldDescriptor> fields, List<String> ids) {

@@ -35,8 +35,8 @@ final class SnapshotOf {
             } else if (step instanceof MigrationStep.AddForeignKey f) {
                 constraints.add(DatabaseSnapshot.key(f.schema(), f.name()));
             } else if (step instanceof MigrationStep.AddSearchVector v) {
-                search.put(DatabaseSnapshot.key(v.schema(), v.table()), v.signature());
-                columns.computeIfAbsent(DatabaseSnapshot.key(v.schema(), v.table()), k -> new HashSet<>()).add("search_vector");
+                search.put(DatabaseSnapshot.columnKey(v.schema(), v.table(), v.vector().column()), v.vector().signature());
+                columns.computeIfAbsent(DatabaseSnapshot.key(v.schema(), v.table()), k -> new HashSet<>()).add(v.vector().column());
             } else if (step instanceof MigrationStep.CreateIndex i) {
                 indexes.add(DatabaseSnapshot.key(i.schema(), i.index().name()));
             }

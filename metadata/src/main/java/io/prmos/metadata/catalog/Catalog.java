@@ -38,7 +38,7 @@ public final class Catalog {
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    private static EntityDescriptor entityNamed(Map<String, ModuleDescriptor> modules, String own, String name) {
+    static EntityDescriptor entityNamed(Map<String, ModuleDescriptor> modules, String own, String name) {
         String module = name.contains(".") ? name.substring(0, name.indexOf('.')) : own;
         ModuleDescriptor m = modules.get(module);
         return m == null ? null : m.entitiesByName().get(name.contains(".") ? name.substring(name.indexOf('.') + 1) : name);

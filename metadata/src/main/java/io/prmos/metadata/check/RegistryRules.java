@@ -48,7 +48,7 @@ final class RegistryRules {
         boolean hierarchySeen = false;
         for (FieldDef field : entity.fields().values()) {
             String fieldPointer = Pointer.append(pointer + "/fields", field.name());
-            if (DERIVED_COLUMNS.contains(field.name())) {
+            if (DERIVED_COLUMNS.contains(field.name()) || field.name().startsWith("search_vector_")) {
                 context.atKey(fieldPointer, "'" + field.name() + "' is a name the engine uses for a derived column; choose another name");
             }
             if (field.searchable() && !textual(field.type())) {

@@ -28,6 +28,7 @@ public final class SemanticChecker {
             AutomationRules.check(context);
             EventRules.check(context);
             RegistryRules.check(context);
+            StorageRules.check(context);
             SlotRules.check(context);
             problems.addAll(module.ruleProblems());
         }

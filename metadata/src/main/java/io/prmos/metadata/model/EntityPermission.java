@@ -18,4 +18,13 @@ public record EntityPermission(
         RecordScope restore,
         boolean bulk,
         Map<String, FieldAccess> fields) {
+
+    /** How this grant exposes {@code field}: as declared, else write when the role may create or update, else read. */
+    public FieldAccess fieldAccess(String field) {
+        FieldAccess declared = fields.get(field);
+        if (declared != null) {
+            return declared;
+        }
+        return create || !(update instanceof RecordScope.None) ? FieldAccess.WRITE : FieldAccess.READ;
+    }
 }
