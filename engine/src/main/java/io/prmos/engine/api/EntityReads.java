@@ -2,7 +2,6 @@ package io.prmos.engine.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prmos.engine.query.SystemFields;
 import io.prmos.engine.query.Urn;
 import io.prmos.engine.security.AccessDecision;
 import io.prmos.engine.security.Caller;
@@ -16,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,9 +66,7 @@ final class EntityReads {
         if (!read.allowed()) {
             return Uni.createFrom().item(List.of());
         }
-        Set<String> projection = new HashSet<>(SystemFields.ORDER);
-        projection.addAll(read.visibleFields());
-        return lookup.byIds(caller, entity, ids, new Access(read.rows(), read.rows(), projection)).map(records -> {
+        return lookup.byIds(caller, entity, ids, new Access(read.rows(), read.rows(), read.projection())).map(records -> {
             List<Found> found = new ArrayList<>();
             records.forEach((id, record) -> found.add(new Found(new Urn(entity.module(), entity.path(), id), entity, record, read)));
             return found;
