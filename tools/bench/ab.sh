@@ -143,7 +143,7 @@ measure() {
   grep '^BENCH_SAMPLE ' "$TMP/wrk-$label-$round-$name.txt" >&2 || true
   if [[ -n "$jfr" ]]; then
     jfr print --events jdk.ExecutionSample "$jfr" | awk '/stackTrace = \[/{getline; sub(/^ +/, ""); sub(/line:.*/, ""); top[$0]++; n++}
-      END {for (k in top) printf "%6.1f%%  %s\n", 100 * top[k] / n, k}' | sort -rn | head -n 25 >"$TMP/$label-$round-$name-top.txt"
+      END {for (k in top) printf "%6.1f%%  %s\n", 100 * top[k] / n, k}' | sort -rn | head -n 25 >"$TMP/$label-$round-$name-top.txt" || true
     sed 's/^/    /' "$TMP/$label-$round-$name-top.txt" >&2
   fi
 }

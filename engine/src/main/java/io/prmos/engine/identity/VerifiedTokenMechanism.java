@@ -31,6 +31,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class VerifiedTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String SCHEME = "Bearer ";
+    private static final Uni<HttpCredentialTransport> TRANSPORT =
+            Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "bearer"));
 
     @Inject
     OidcAuthenticationMechanism oidc;
@@ -111,9 +113,13 @@ public class VerifiedTokenMechanism implements HttpAuthenticationMechanism {
         return Set.of(TokenAuthenticationRequest.class);
     }
 
+    /**
+     * Asked on every request when mechanisms are chosen by path; constant, unlike quarkus-oidc's answer
+     * (which resolves the tenant configuration each time), because this mechanism only ever reads bearer tokens.
+     */
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return oidc.getCredentialTransport(context);
+        return TRANSPORT;
     }
 
     @Override
