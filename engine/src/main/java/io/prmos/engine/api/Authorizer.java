@@ -1,7 +1,6 @@
 package io.prmos.engine.api;
 
 import io.prmos.engine.query.BoundFilter;
-import io.prmos.engine.query.SystemFields;
 import io.prmos.engine.security.AccessDecision;
 import io.prmos.engine.security.Caller;
 import io.prmos.engine.security.Operation;
@@ -58,9 +57,7 @@ final class Authorizer {
     }
 
     Set<String> projection() {
-        Set<String> fields = new HashSet<>(SystemFields.ORDER);
-        fields.addAll(read.visibleFields());
-        return fields;
+        return read.projection();
     }
 
     /** Fields that exist for this caller when writing: what they can read plus what they can write. */

@@ -58,9 +58,14 @@ class RecordRelations {
     PermissionEvaluator evaluator;
 
     /** The uuid a path segment names: a uuid, or a public id such as {@code PRT-000123} of an entity that has them. */
-    Uni<UUID> key(RecordResource.Target t, String text) {
+    /** Whether {@code text} names a record by its public id (which {@link #key} looks up) rather than by uuid. */
+    boolean isPublicId(RecordResource.Target t, String text) {
         var publicId = t.entity().options().publicId();
-        if (publicId.isPresent() && publicId.get().parse(text) >= 0) {
+        return publicId.isPresent() && publicId.get().parse(text) >= 0;
+    }
+
+    Uni<UUID> key(RecordResource.Target t, String text) {
+        if (isPublicId(t, text)) {
             return PublicIds.find(transactions, tenantFilter, t.caller(), t.entity(), text)
                     .map(found -> found.orElseThrow(() -> t.missing(text)));
         }

@@ -82,10 +82,12 @@ public class RecordResource {
         AccessDecision read = t.auth().require(Operation.READ);
         ListQuery query = ListQueryParser.parse(t.entity(), read.visibleFields(), filter, sort, limit, cursor, fields, total, deleted);
         var expanded = Expansions.parse(t.entity(), read.visibleFields(), expand);
-        return reader.list(t.caller(), t.entity(), query, t.auth().access(read))
-                .flatMap(page -> Expansions.apply(t.reads(evaluator, lookup), t.catalog(), t.entity(), expanded, page.items())
-                        .map(items -> page))
-                .map(RecordResource::pageBody);
+        Uni<Page> page = reader.list(t.caller(), t.entity(), query, t.auth().access(read));
+        if (!expanded.isEmpty()) {
+            page = page.flatMap(p -> Expansions.apply(t.reads(evaluator, lookup), t.catalog(), t.entity(), expanded, p.items())
+                    .map(items -> p));
+        }
+        return page.map(RecordResource::pageBody);
     }
 
     @GET
@@ -95,10 +97,17 @@ public class RecordResource {
         Target t = target(module, entity);
         AccessDecision read = t.auth().require(Operation.READ);
         var expanded = Expansions.parse(t.entity(), read.visibleFields(), expand);
-        return relations.key(t, id).flatMap(uuid -> reader.get(t.caller(), t.entity(), uuid, t.auth().access(read)))
-                .map(found -> found.orElseThrow(() -> t.missing(id)))
-                .flatMap(record -> Expansions.apply(t.reads(evaluator, lookup), t.catalog(), t.entity(), expanded, java.util.List.of(record)))
-                .map(records -> RecordRelations.locking(t.entity(), RecordResponses.ok(records.get(0))));
+        var access = t.auth().access(read);
+        // a uuid is read at once; only a public id needs a look-up first (one Mutiny step less on the hot path)
+        Uni<java.util.Optional<ObjectNode>> found = relations.isPublicId(t, id)
+                ? relations.key(t, id).flatMap(uuid -> reader.get(t.caller(), t.entity(), uuid, access))
+                : reader.get(t.caller(), t.entity(), t.id(id), access);
+        Uni<ObjectNode> record = found.map(f -> f.orElseThrow(() -> t.missing(id)));
+        if (!expanded.isEmpty()) {
+            record = record.flatMap(r -> Expansions.apply(t.reads(evaluator, lookup), t.catalog(), t.entity(), expanded,
+                    java.util.List.of(r))).map(records -> records.get(0));
+        }
+        return record.map(r -> RecordRelations.locking(t.entity(), RecordResponses.ok(r)));
     }
 
     @POST

@@ -17,6 +17,14 @@ import java.util.Set;
 /** Turns the query parameters of a list request into a {@link ListQuery} checked against the entity. */
 public final class ListQueryParser {
 
+    private static final List<SortKey> NEWEST_FIRST = List.of(new SortKey(FieldPath.of("created_at"), true));
+
+    /**
+     * Manifests' default sorts, parsed once: keyed by the sort text itself (not by entity), so a
+     * republished catalog with the same sort shares the entry and a changed one gets its own.
+     */
+    private static final java.util.Map<List<String>, List<SortKey>> DEFAULT_SORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ListQueryParser() {
     }
 
@@ -94,9 +102,16 @@ public final class ListQueryParser {
 
     private static List<SortKey> defaultSort(EntityDescriptor entity) {
         if (entity.defaultSort().isEmpty()) {
-            return List.of(new SortKey(FieldPath.of("created_at"), true));
+            return NEWEST_FIRST;
         }
-        return SortParser.parse(String.join(",", entity.defaultSort()));
+        List<SortKey> known = DEFAULT_SORTS.get(entity.defaultSort());
+        if (known == null) {
+            known = List.copyOf(SortParser.parse(String.join(",", entity.defaultSort())));
+            if (DEFAULT_SORTS.size() < 1024) {
+                DEFAULT_SORTS.put(entity.defaultSort(), known);
+            }
+        }
+        return known;
     }
 
     private static int limit(String text) {

@@ -23,6 +23,10 @@ final class EntityStatements implements Columns {
     /** Columns in SELECT order: the system columns, then each field's columns. */
     final List<String> columns;
     final String selectList;
+    /** A live record by id without a row filter: {@code $1} tenant, {@code $2} id (read path, compiled once). */
+    final String selectById;
+    /** The same without the kernel's tenant predicate (its test seam): {@code $1} id. */
+    final String selectByIdAnyTenant;
     final String insert;
     /** Reserves public-id numbers for this entity ({@link PublicIds#reserveStatement}); {@code null} without public ids. */
     final String reserve;
@@ -60,6 +64,10 @@ final class EntityStatements implements Columns {
         }
         this.columns = List.copyOf(cols);
         this.selectList = columns.stream().map(c -> selected(null, c)).collect(Collectors.joining(", "));
+        this.selectById = "SELECT " + selectList + " FROM " + table + " WHERE " + quote("tenant_id") + " = $1 AND "
+                + quote("id") + " = $2 AND " + quote("deleted_at") + " IS NULL";
+        this.selectByIdAnyTenant = "SELECT " + selectList + " FROM " + table + " WHERE TRUE AND " + quote("id") + " = $1 AND "
+                + quote("deleted_at") + " IS NULL";
         this.insert = insertStatement();
         this.reserve = entity.options().publicId().isPresent() ? PublicIds.reserveStatement(entity) : null;
         this.writtenSelectList = columns.stream().map(c -> selected(WRITTEN, c)).collect(Collectors.joining(", "));

@@ -11,8 +11,10 @@ import io.prmos.engine.security.Caller;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,19 +37,31 @@ public final class RecordReader {
 
     public Uni<Optional<ObjectNode>> get(Caller caller, EntityDescriptor entity, UUID id, Access access) {
         EntityStatements s = statements.of(entity);
-        Params params = new Params();
-        String sql = "SELECT " + s.selectList + " FROM " + s.table + " WHERE " + tenantFilter.condition(params, caller)
-                + " AND " + quote("id") + " = " + params.add(id) + " AND " + quote("deleted_at") + " IS NULL"
-                + access.rows().map(r -> " AND " + WhereRenderer.render(r, params)).orElse("");
-        return transactions.read(caller, c -> c.preparedQuery(sql).execute(params.tuple()))
-                .map(rows -> rows.iterator().hasNext()
-                        ? Optional.of(RowMapper.toJson(s, rows.iterator().next(), access.projection())) : Optional.empty());
+        String sql;
+        Tuple params;
+        if (access.rows().isEmpty()) {
+            // the common case, compiled once per entity: no row filter to render
+            sql = tenantFilter.enabled() ? s.selectById : s.selectByIdAnyTenant;
+            params = tenantFilter.enabled() ? Tuple.of(caller.tenant(), id) : Tuple.of(id);
+        } else {
+            Params bound = new Params();
+            sql = "SELECT " + s.selectList + " FROM " + s.table + " WHERE " + tenantFilter.condition(bound, caller)
+                    + " AND " + quote("id") + " = " + bound.add(id) + " AND " + quote("deleted_at") + " IS NULL"
+                    + " AND " + WhereRenderer.render(access.rows().get(), bound);
+            params = bound.tuple();
+        }
+        return transactions.query(caller, sql, params).map(rows -> {
+            RowIterator<Row> found = rows.iterator();
+            return found.hasNext() ? Optional.of(RowMapper.toJson(s, found.next(), access.projection())) : Optional.empty();
+        });
     }
 
     public Uni<Page> list(Caller caller, EntityDescriptor entity, ListQuery query, Access access) {
         EntityStatements s = statements.of(entity);
         if (query.total() == ListQuery.Total.NONE) {
-            return transactions.read(caller, c -> page(c, caller, s, query, access));
+            Params params = new Params();
+            String sql = page(caller, s, query, access, params);
+            return transactions.query(caller, sql, params.tuple()).map(rows -> toPage(s, query, access, rows));
         }
         return transactions.run(caller, c -> page(c, caller, s, query, access)
                 .flatMap(page -> total(c, caller, s, query, access).map(total -> new Page(page.items(), page.nextCursor(), total))));
@@ -55,16 +69,21 @@ public final class RecordReader {
 
     private Uni<Page> page(SqlConnection c, Caller caller, EntityStatements s, ListQuery query, Access access) {
         Params params = new Params();
-        StringBuilder sql = new StringBuilder("SELECT ").append(s.selectList).append(" FROM ").append(s.table);
+        String sql = page(caller, s, query, access, params);
+        return c.preparedQuery(sql).execute(params.tuple()).map(rows -> toPage(s, query, access, rows));
+    }
+
+    /** The statement of one page: the filters, the position after the previous page, the order, limit + 1. */
+    private String page(Caller caller, EntityStatements s, ListQuery query, Access access, Params params) {
+        StringBuilder sql = new StringBuilder(256).append("SELECT ").append(s.selectList).append(" FROM ").append(s.table);
         sql.append(where(caller, s, query, access, params));
         query.after().ifPresent(after -> sql.append(" AND ").append(WhereRenderer.after(query.sort(), after, params, s)));
         sql.append(" ORDER BY ");
-        List<String> order = new ArrayList<>();
-        for (SortColumn key : query.sort()) {
-            order.add(s.sql(key.column()) + (key.descending() ? " DESC" : ""));
+        List<SortColumn> sort = query.sort();
+        for (int i = 0; i < sort.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(s.sql(sort.get(i).column())).append(sort.get(i).descending() ? " DESC" : "");
         }
-        sql.append(String.join(", ", order)).append(" LIMIT ").append(params.add(query.limit() + 1));
-        return c.preparedQuery(sql.toString()).execute(params.tuple()).map(rows -> toPage(s, query, access, rows));
+        return sql.append(" LIMIT ").append(params.add(query.limit() + 1)).toString();
     }
 
     private String where(Caller caller, EntityStatements s, ListQuery query, Access access, Params params) {

@@ -16,6 +16,7 @@ public final class Catalog {
     private final List<EntityDescriptor> entities;
     private final String fingerprint;
     private final Map<String, LinkType> linkTypes;
+    private final Map<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     Catalog(Map<String, ModuleDescriptor> modules, String fingerprint) {
         this.modules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modules));
@@ -79,6 +80,25 @@ public final class Catalog {
             throw new IllegalStateException("unresolved reference " + reference.target() + " in " + ownModule);
         }
         return m.entitiesByName().get(reference.targetEntity());
+    }
+
+    /**
+     * Something compiled from this catalog by its users (the engine's permission decisions, say): computed on
+     * first use, then shared by every request holding this catalog and dropped with it, so a published change
+     * never meets a stale one. {@code kind} names the structure (one constant per kind); {@code compile} must
+     * be a pure function of the catalog, as two racing first uses may both run it (one result is kept).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object kind, java.util.function.Function<Catalog, T> compile) {
+        Object known = derived.get(kind);
+        if (known == null) {
+            Object compiled = compile.apply(this);
+            known = derived.putIfAbsent(kind, compiled);
+            if (known == null) {
+                known = compiled;
+            }
+        }
+        return (T) known;
     }
 
     /** A stable hash of the manifests this catalog was compiled from (ETags, change detection). */
