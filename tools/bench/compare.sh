@@ -263,6 +263,11 @@ check "engine get" 1 -H "$AUTH" "$PRM/api/v1/partners/partner/$first_id"
 check "peer get" 1 "$PEER/partner/$first_id"
 check "engine page" 50 -H "$AUTH" "$PRM/api/v1/partners/partner?filter=tier%20eq%20%27gold%27%20and%20region%20eq%20%27emea%27&sort=-score%2Cname&limit=50"
 check "peer page" 50 "$PEER/partner/?where.tenantId.eq=acme&where.tier.eq=gold&where.region.eq=emea&orderby.score=desc&orderby.name=asc&limit=50"
+# Both pages must be the same 50 rows in the same order, or the two are not doing the same work.
+page_ids() { curl -sf --max-time 30 "$@" | grep -o '"id":"[0-9a-f-]\{36\}"' | tr '\n' ' '; }
+[[ "$(page_ids -H "$AUTH" "$PRM/api/v1/partners/partner?filter=tier%20eq%20%27gold%27%20and%20region%20eq%20%27emea%27&sort=-score%2Cname&limit=50")" \
+  == "$(page_ids "$PEER/partner/?where.tenantId.eq=acme&where.tier.eq=gold&where.region.eq=emea&orderby.score=desc&orderby.name=asc&limit=50")" ]] \
+  || die "the engine's and the peer's pages differ (ids or order)"
 check "engine search" any -H "$AUTH" "$PRM/api/v1/search?q=acm%20dig&limit=10"
 check "peer search" any "$PEER/partner/?where.tenantId.eq=acme&limit=10&where.name.ilike=%25acm%25dig%25"
 SHOW_LOGS=""
@@ -333,7 +338,7 @@ engine_problems=$(grep -cE '^[0-9-]+ [0-9:,]+ +(ERROR|WARN) ' "$ENGINE_LOG" || t
 echo
 echo "PRM OS vs Platformatic DB $PLATFORMATIC_VERSION  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)  wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$DURATION (warm-up $WARMUP)"
 echo "PostgreSQL $(pg_version) (one private cluster, fsync=on, synchronous_commit=on), Java $(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.version = //p'), Node $node_version"
-echo "load: $load_line; rows copied to the peer: $peer_rows"
+echo "load: $load_line; rows copied to the peer: $peer_rows; indexes on each partners table: $peer_idx"
 echo "load average before start: $LOAD_AT_START; uptime at the end: $(uptime | sed 's/^ *//')"
 echo
 printf '%-8s %-6s %10s %9s %9s %9s %8s %8s %7s  %s\n' case system requests/s p50_ms p90_ms p99_ms non-2xx sock-err load1 "cores: server pg other"

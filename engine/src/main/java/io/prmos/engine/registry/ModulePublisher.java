@@ -65,6 +65,8 @@ public class ModulePublisher {
     private Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, String actor, Caller caller) {
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> RegistryRows.active(c))
+                // Parsing, checking and compiling a module set takes seconds for large sets: not on the event loop.
+                .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .map(installed -> Publication.prepare(installed, sources, actor))
                 .invoke(publication -> verify(sources))
                 .call(publication -> io.prmos.engine.overlay.CustomFieldCollisions.check(c, publication.candidateCatalog(),
