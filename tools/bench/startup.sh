@@ -55,12 +55,16 @@ stop_engine() {
     wait "$ENGINE_PID" 2>/dev/null || true
   fi
   ENGINE_PID=""
-  # An engine that died without its shutdown hook leaves its embedded postmaster: stop it by its pid file.
+  # The engine's shutdown hook gives its embedded postmaster 5 s to stop; a large or busy cluster can take
+  # longer (the shutdown checkpoint). Wait for it, so the next start is not measured stopping it; stop it
+  # by its pid file if it does not go away (an engine that died without its shutdown hook).
   local f pm
   for f in "$TMP"/data-*/postmaster.pid; do
     [[ -f "$f" ]] || continue
     pm=$(head -n 1 "$f" 2>/dev/null || true)
-    [[ "$pm" =~ ^[0-9]+$ ]] && kill -0 "$pm" 2>/dev/null && { kill -INT "$pm" 2>/dev/null || true; sleep 2; }
+    [[ "$pm" =~ ^[0-9]+$ ]] || continue
+    for _ in $(seq 1 120); do kill -0 "$pm" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pm" 2>/dev/null; then kill -INT "$pm" 2>/dev/null || true; sleep 5; fi
   done
   return 0
 }
