@@ -253,4 +253,4 @@ if ((${#LOAD_LINES[@]})); then
   echo "memory under load (samples, embedded, restarted):"
   printf '  %s\n' "${LOAD_LINES[@]}"
 fi
-[[ "$PROFILE" == 1 && -f "$TMP/profiles.txt" ]] && { echo; cat "$TMP/profiles.txt"; }
+if [[ "$PROFILE" == 1 && -f "$TMP/profiles.txt" ]]; then echo; cat "$TMP/profiles.txt"; fi
