@@ -45,6 +45,7 @@ ENGINE_PID=""
 PEER_PID=""
 PG_DATA=""
 PG_BIN=""
+PEER_STAGE=""
 log() { printf '[compare %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 die() {
@@ -54,7 +55,7 @@ die() {
     echo "---- $(basename "$f"): first errors, then the last lines ----" >&2
     { grep -m 4 -E ' ERROR |^Caused by|"level":50|FATAL' "$f" || true; echo "  ..."; tail -n 8 "$f"; } | cut -c1-300 | sed 's/^/  | /' >&2
   done
-  echo "compare: FAILED: $*" >&2
+  echo "compare: FAILED: $(tr -s '\n\t' '  ' <<<"$*" | cut -c1-400)" >&2 # one line, whatever the message held
   exit 1
 }
 
@@ -93,6 +94,7 @@ cleanup() {
     fi
     rm -rf "$TMP"
   fi
+  [[ -n "$PEER_STAGE" ]] && rm -rf "$PEER_STAGE" # an npm install that failed or was interrupted
   exit "$rc"
 }
 trap cleanup EXIT
@@ -119,13 +121,23 @@ PG_BIN=$(pg_bin_dir)
 pg_version() { "$PG_BIN/postgres" --version | sed -n 's/.*PostgreSQL) \([0-9.]*\).*/\1/p'; }
 command -v jcmd >/dev/null 2>&1 || [[ "$PROFILE" != 1 ]] || die "PROFILE=1 needs jcmd (a JDK)"
 
-if [[ ! -x "$PEER_HOME/node_modules/.bin/wattpm" || ! -x "$PEER_HOME/node_modules/.bin/node" ]]; then
+# Installed into a staging directory and renamed when complete, so a failed or interrupted install
+# leaves nothing behind and the next run starts it again (the marker file says "complete").
+if [[ ! -f "$PEER_HOME/.installed" ]]; then
   log "installing Platformatic DB $PLATFORMATIC_VERSION and $NODE_PACKAGE with npm into $PEER_HOME (once)"
-  mkdir -p "$PEER_HOME"
-  printf '{ "name": "prm-bench-peer", "private": true, "version": "0.0.0" }\n' >"$PEER_HOME/package.json"
-  (cd "$PEER_HOME" && npm install --no-audit --no-fund --loglevel=error "$NODE_PACKAGE" \
-    "@platformatic/db@$PLATFORMATIC_VERSION" "wattpm@$PLATFORMATIC_VERSION" >"$PEER_HOME/npm-install.log" 2>&1) \
-    || die "npm install failed: $(tail -n 3 "$PEER_HOME/npm-install.log")"
+  mkdir -p "$PEER_CACHE" || die "cannot create $PEER_CACHE"
+  PEER_STAGE=$(mktemp -d "$PEER_CACHE/.install.XXXXXX") || die "cannot create a directory in $PEER_CACHE"
+  printf '{ "name": "prm-bench-peer", "private": true, "version": "0.0.0" }\n' >"$PEER_STAGE/package.json"
+  (cd "$PEER_STAGE" && npm install --no-audit --no-fund --loglevel=error "$NODE_PACKAGE" \
+    "@platformatic/db@$PLATFORMATIC_VERSION" "wattpm@$PLATFORMATIC_VERSION" >"$PEER_STAGE/npm-install.log" 2>&1) \
+    || die "npm install failed: $(grep -m 1 -i 'err' "$PEER_STAGE/npm-install.log" || tail -n 1 "$PEER_STAGE/npm-install.log")"
+  [[ -x "$PEER_STAGE/node_modules/.bin/wattpm" && -x "$PEER_STAGE/node_modules/.bin/node" ]] \
+    || die "npm install left no node_modules/.bin/wattpm or node_modules/.bin/node"
+  "$PEER_STAGE/node_modules/.bin/node" --version >/dev/null 2>&1 || die "the npm-installed Node does not run on this machine"
+  touch "$PEER_STAGE/.installed"
+  rm -rf "$PEER_HOME" && mv "$PEER_STAGE" "$PEER_HOME" || die "could not move the install to $PEER_HOME"
+  PEER_STAGE=""
+  log "installed in $(du -sh "$PEER_HOME" | cut -f1)"
 fi
 NODE_BIN="$PEER_HOME/node_modules/.bin"
 node_version=$("$NODE_BIN/node" --version) || die "the npm-installed Node does not run"
