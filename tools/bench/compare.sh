@@ -128,7 +128,9 @@ if [[ ! -f "$PEER_HOME/.installed" ]]; then
   mkdir -p "$PEER_CACHE" || die "cannot create $PEER_CACHE"
   PEER_STAGE=$(mktemp -d "$PEER_CACHE/.install.XXXXXX") || die "cannot create a directory in $PEER_CACHE"
   printf '{ "name": "prm-bench-peer", "private": true, "version": "0.0.0" }\n' >"$PEER_STAGE/package.json"
-  (cd "$PEER_STAGE" && npm install --no-audit --no-fund --loglevel=error "$NODE_PACKAGE" \
+  # --ignore-scripts: the only install script is better-sqlite3's native build (node-gyp, a C compiler and
+  # minutes of CPU), needed for SQLite only; Platformatic imports it only for a sqlite:// connection string.
+  (cd "$PEER_STAGE" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error "$NODE_PACKAGE" \
     "@platformatic/db@$PLATFORMATIC_VERSION" "wattpm@$PLATFORMATIC_VERSION" >"$PEER_STAGE/npm-install.log" 2>&1) \
     || die "npm install failed: $(grep -m 1 -i 'err' "$PEER_STAGE/npm-install.log" || tail -n 1 "$PEER_STAGE/npm-install.log")"
   [[ -x "$PEER_STAGE/node_modules/.bin/wattpm" && -x "$PEER_STAGE/node_modules/.bin/node" ]] \
@@ -286,10 +288,15 @@ SHOW_LOGS=""
 
 # ---- wrk, interleaved -------------------------------------------------------------------------
 declare -A RESULT LOAD1 CPU WINDOW
-proc_ticks() { # utime+stime of the given pids and their threads
-  local p
-  for p in "$@"; do awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat" 2>/dev/null || true; done \
-    | awk '{s += $1} END {print s + 0}'
+proc_ticks() { # ROOT [PID...]: CPU ticks of the processes and their threads, plus what ROOT's exited children used
+  # A PostgreSQL backend that exits between two snapshots (a pool closing an idle connection) takes its
+  # ticks out of the live sum; its parent, the postmaster, has reaped it, so they are in the postmaster's
+  # cutime+cstime. Counting those keeps the sum monotonic (without them the pg column went negative).
+  local p root=$1
+  for p in "$@"; do
+    awk -v root="$([[ $p == "$root" ]] && echo 1 || echo 0)" '{sub(/^.*\) /, ""); print $12 + $13 + (root ? $14 + $15 : 0)}' \
+      "/proc/$p/stat" 2>/dev/null || true
+  done | awk '{s += $1} END {print s + 0}'
 }
 descendants() { # PID and every process below it
   ps -e -o pid=,ppid= | awk -v root="$1" '{ parent[$1] = $2 } END {
