@@ -49,8 +49,8 @@ trap 'exit 143' TERM
 
 command -v wrk >/dev/null && command -v curl >/dev/null && command -v node >/dev/null || die "needs wrk, curl and node"
 if [[ $BUILD == 1 || ! -f "$JAR" ]]; then
-  log "packaging the engine (./mvnw -q -B package -DskipTests -pl engine)"
-  (cd "$ROOT" && ./mvnw -q -B package -DskipTests -pl engine) || die "the build failed"
+  log "packaging the engine (./mvnw -q -B -pl engine -am package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -q -B -pl engine -am package -DskipTests) || die "the build failed"
 fi
 
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }

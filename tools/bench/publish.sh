@@ -18,7 +18,7 @@ die() { echo "publish-bench: FAILED: $*" >&2; exit 1; }
 cleanup() { [ -n "$ENGINE_PID" ] && kill "$ENGINE_PID" 2>/dev/null && wait "$ENGINE_PID" 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT INT TERM
 
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B install -DskipTests) || die "build failed"
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl engine -am package -DskipTests) || die "build failed"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 mkdir -p "$TMP/modules"

@@ -123,8 +123,10 @@ java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.s
 [[ "${java_major:-0}" =~ ^[0-9]+$ && "$java_major" -ge 17 ]] || die "need Java 17 or newer, found '${java_major:-none}'"
 
 if [[ $BUILD == 1 || ! -f "$JAR" ]]; then
-  log "building the engine (./mvnw -q -B install -DskipTests)"
-  (cd "$ROOT" && ./mvnw -q -B install -DskipTests) || die "the build failed"
+  # package through the reactor (-am builds metadata, hooks-spi and the deals hooks with it): nothing
+  # here needs the SNAPSHOT jars installed in ~/.m2
+  log "building the engine (./mvnw -q -B -pl engine -am package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -q -B -pl engine -am package -DskipTests) || die "the build failed"
 fi
 [[ -f "$JAR" ]] || die "no $JAR after the build"
 [[ -z "$COMPARE_APP" || -f "$COMPARE_APP/quarkus-run.jar" ]] || die "no quarkus-run.jar in COMPARE_APP=$COMPARE_APP"

@@ -53,6 +53,9 @@ public class ModuleBootstrap {
     @Inject
     ModulePublisher publisher;
 
+    @Inject
+    CatalogHolder holder;
+
     void onStart(@Observes StartupEvent event) {
         Path root = Path.of(modulesDir).toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
@@ -76,7 +79,9 @@ public class ModuleBootstrap {
                     : String.join("\n  ", e.refusals());
             throw new IllegalStateException(e.getMessage() + " under " + root + ":\n  " + details);
         }
-        Catalog catalog = publisher.reload().await().atMost(wait);
+        // The publish above activated the installed set it verified against the database (even when it
+        // installed nothing); reading and compiling the registry once more would only repeat that work.
+        Catalog catalog = holder.current();
         LOG.infof("Active modules (%d ms): %s", (System.nanoTime() - started) / 1_000_000, catalog.modules().stream()
                 .map(m -> m.name() + "@" + m.manifest().version()).collect(Collectors.joining(", ")));
     }
@@ -87,12 +92,14 @@ public class ModuleBootstrap {
         for (ManifestSource source : sources) {
             String module = source.file().substring(0, source.file().indexOf('/'));
             StoredVersion current = installed.get(module);
+            if (current != null && ModulePublisher.sha256(source.source()).equals(current.checksum())) {
+                continue; // byte for byte what is installed: nothing to parse (the publish below still verifies it)
+            }
             Optional<SemVer> folderVersion = versionOf(source);
             if (current == null || folderVersion.isEmpty()
                     || folderVersion.get().compareTo(SemVer.parse(current.version()).orElseThrow()) > 0) {
                 out.add(source);
-            } else if (folderVersion.get().compareTo(SemVer.parse(current.version()).orElseThrow()) == 0
-                    && !ModulePublisher.sha256(source.source()).equals(current.checksum())) {
+            } else if (folderVersion.get().compareTo(SemVer.parse(current.version()).orElseThrow()) == 0) {
                 LOG.warnf("%s changed but still says version %s: bump the version to publish it", source.file(), current.version());
             }
         }

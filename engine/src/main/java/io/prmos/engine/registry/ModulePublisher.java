@@ -64,6 +64,8 @@ public class ModulePublisher {
     public Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, Caller operator) {
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> RegistryRows.active(c))
+                // Parsing, checking and compiling a module set takes seconds for large sets: not on the event loop.
+                .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .map(installed -> Publication.prepare(installed, sources, operator.user()))
                 .invoke(publication -> verify(sources))
                 .call(publication -> io.prmos.engine.overlay.CustomFieldCollisions.check(c, publication.candidateCatalog(),

@@ -93,6 +93,11 @@ public final class EngineProcess implements AutoCloseable {
         throw new IllegalStateException("engine not ready within " + timeout + "; log:\n" + Files.readString(log));
     }
 
+    /** Everything the engine printed so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
     /** kill -9: no shutdown hook runs, nothing is flushed or closed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
