@@ -70,10 +70,14 @@ class CreateSpec {
     }
 
     @Test
-    void systemFieldsInTheBodyDoNotOverrideTheServersValues() {
+    void systemFieldsInTheBodyAreRefusedAndTheServerSetsThem() {
+        // system columns in a body are a 422 readOnly (docs/input.md; every column: ProtocolEdgeSpec)
         String fakeId = "00000000-0000-0000-0000-000000000001";
         json().body(map("name", prefix() + "Sys", "id", fakeId, "version", 99, "created_by", "mallory"))
-                .post(PARTNERS).then().statusCode(201)
+                .post(PARTNERS).then().statusCode(422)
+                .body("errors.pointer", hasItems("/id", "/version", "/created_by"))
+                .body("errors.code", everyItem(equalTo("readOnly")));
+        json().body(map("name", prefix() + "Sys")).post(PARTNERS).then().statusCode(201)
                 .body("id", not(equalTo(fakeId)))
                 .body("version", equalTo(1))
                 .body("created_by", equalTo(Tokens.subject("alice")));

@@ -2,6 +2,7 @@ package io.prmos.engine.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -34,10 +35,15 @@ final class FuzzRun implements AutoCloseable {
     private static final int IN_FLIGHT = 4;
     private static final int MAX_SHRINK_STEPS = 150;
     private static final int REPORTED = 12;
+    /** The HTTP decoder's limit for the request line and for the header block, in bytes (application.properties). */
+    private static final int DECODER_LIMIT = 65_536;
+    /** This many unanswered cases in a row mean the engine stopped answering: the area stops instead of timing out case by case. */
+    private static final int UNANSWERED_IN_A_ROW = 8;
 
     private final long seed;
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     private final HttpClient client;
+    private final Context context;
     /** Statuses seen per area, to show (and assert) that the cases reach past the first refusal. */
     final Map<String, Map<Integer, AtomicLong>> statuses = new ConcurrentHashMap<>();
 
@@ -54,6 +60,7 @@ final class FuzzRun implements AutoCloseable {
         this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost").setDefaultPort(port)
                 .setKeepAlive(true).setMaxInitialLineLength(1 << 20).setMaxHeaderSize(1 << 20),
                 new PoolOptions().setHttp1MaxSize(IN_FLIGHT));
+        this.context = vertx.getOrCreateContext();
     }
 
     /** Runs {@code count} cases made by {@code generator} and returns the failures (empty when all answers were fine). */
@@ -61,7 +68,13 @@ final class FuzzRun implements AutoCloseable {
         Semaphore slots = new Semaphore(IN_FLIGHT);
         ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
         AtomicLong skipped = new AtomicLong();
+        AtomicLong unansweredInARow = new AtomicLong();
         for (long i = 0; i < count; i++) {
+            if (unansweredInARow.get() >= UNANSWERED_IN_A_ROW) {
+                failures.add(new Failure(generator.apply(i - 1), "no answer: the engine stopped answering after " + i + " of " + count
+                        + " cases (" + UNANSWERED_IN_A_ROW + " unanswered in a row); the area was stopped"));
+                break;
+            }
             HttpCase c = generator.apply(i);
             slots.acquire();
             send(c).whenComplete((answer, error) -> {
@@ -72,6 +85,7 @@ final class FuzzRun implements AutoCloseable {
                     }
                     count(area, answer.status());
                     String problem = judge(c, answer);
+                    unansweredInARow.updateAndGet(n -> answer.status() == -1 ? n + 1 : 0);
                     if (answer.status() == -1) {
                         System.out.println("fuzz: no answer to " + c.area() + "#" + c.index() + ": " + answer.error() + "\n  " + c.curl());
                     }
@@ -102,9 +116,26 @@ final class FuzzRun implements AutoCloseable {
 
     CompletableFuture<Answer> send(HttpCase c) {
         CompletableFuture<Answer> out = new CompletableFuture<>();
+        String unwritable = unwritableHeader(c);
+        if (unwritable != null) {
+            out.complete(new Answer(-2, null, null, unwritable));
+            return out;
+        }
+        // the whole exchange runs on the client's event loop: composed on the test thread, the response could
+        // complete before its body handler is attached, and an early answer's body would be lost
+        context.runOnContext(v -> exchange(c, out));
+        // a request the server never finishes answering is a failure, not a hung build
+        return out.completeOnTimeout(new Answer(-1, null, null, "no complete answer within 30 s"), 30, TimeUnit.SECONDS);
+    }
+
+    private void exchange(HttpCase c, CompletableFuture<Answer> out) {
         try {
             MultiMap headers = MultiMap.caseInsensitiveMultiMap();
             c.headers().forEach(h -> headers.add(h.name(), h.value()));
+            if (beyondTheDecoder(c)) {
+                // the decoder answers and closes without saying so: such a connection must not go back to the pool
+                headers.add("Connection", "close");
+            }
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(c.method())).setURI(c.uri()).setHeaders(headers)
                     .setIdleTimeout(60_000);
             client.request(options)
@@ -116,8 +147,23 @@ final class FuzzRun implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             out.complete(new Answer(-2, null, null, e.toString()));
         }
-        // a request the server never finishes answering is a failure, not a hung build
-        return out.completeOnTimeout(new Answer(-1, null, null, "no complete answer within 30 s"), 30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Why the HTTP client would refuse to write one of the case's headers, or null. Vert.x checks header values
+     * on the event loop while writing, where the refusal never reaches the request's future, so the harness
+     * checks first: control characters other than tab (NUL, vertical tab, form feed, CR, LF, DEL) cannot be sent.
+     */
+    static String unwritableHeader(HttpCase c) {
+        for (HttpCase.Header h : c.headers()) {
+            for (int i = 0; i < h.value().length(); i++) {
+                char ch = h.value().charAt(i);
+                if ((ch < 0x20 && ch != '\t') || ch == 0x7f) {
+                    return "header " + h.name() + " holds the control character " + (int) ch + ", which HTTP/1.1 cannot carry";
+                }
+            }
+        }
+        return null;
     }
 
     /** The client refused to send the request (an illegal header value, say): not an answer of the server. */
@@ -127,6 +173,12 @@ final class FuzzRun implements AutoCloseable {
 
     /** Why an answer is wrong, or null when it is fine. */
     static String judge(HttpCase c, Answer answer) {
+        if (beyondTheDecoder(c) && (answer.status() == 414 || answer.status() == 431 || answer.status() == -1)) {
+            return null; // refused by the HTTP decoder before any engine code runs (docs/input.md, "Limits that remain")
+        }
+        if (answer.status() == 400 && !isUri(c.uri())) {
+            return null; // refused by Quarkus's URI check before routing, with an empty 400 (docs/input.md, "Limits that remain")
+        }
         if (answer.status() == -1) {
             return "no answer: " + answer.error();
         }
@@ -152,6 +204,29 @@ final class FuzzRun implements AutoCloseable {
             return answer.status() + " with a body that is not JSON: " + abbreviate(answer.body());
         }
         return null;
+    }
+
+    /**
+     * Whether the request line or the header block exceeds the HTTP decoder's limits
+     * ({@code quarkus.http.limits.max-initial-line-length} and {@code max-header-size}, 64 KiB each), where Netty
+     * answers an empty 414 or 431, or closes the connection, before the engine's own gate can answer.
+     */
+    static boolean beyondTheDecoder(HttpCase c) {
+        int headerBytes = 0;
+        for (HttpCase.Header h : c.headers()) {
+            headerBytes += h.name().length() + h.value().length() + 4;
+        }
+        return c.method().length() + c.uri().length() + 10 > DECODER_LIMIT || headerBytes > DECODER_LIMIT - 512;
+    }
+
+    /** Whether the request target is a URI as java.net.URI reads it (Quarkus refuses others before routing). */
+    static boolean isUri(String uri) {
+        try {
+            new java.net.URI(uri);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The failure shrunk greedily: any simpler case that still fails replaces it, until none does. */

@@ -68,7 +68,15 @@ final class HeaderCases {
         }
         byte[] body = request[2] == null ? (h.chance(0.1) ? "{}".getBytes(StandardCharsets.UTF_8) : null)
                 : h.chance(0.1) ? request[2].getBytes(StandardCharsets.UTF_16) : request[2].getBytes(StandardCharsets.UTF_8);
-        return new HttpCase("headers", index, request[0], request[1], List.of(), headers, body, false);
+        return new HttpCase("headers", index, request[0], request[1], List.of(), headers.stream().map(HeaderCases::writable).toList(),
+                body, false);
+    }
+
+    /** The header with the control characters an HTTP/1.1 client cannot write replaced, so the case reaches the server. */
+    private static Header writable(Header header) {
+        StringBuilder value = new StringBuilder(header.value().length());
+        header.value().chars().forEach(c -> value.append((c < 0x20 && c != '\t') || c == 0x7f ? '~' : (char) c));
+        return new Header(header.name(), value.toString());
     }
 
     private String authorization(Hostile h) {
