@@ -1,5 +1,6 @@
 package io.prmos.cli;
 
+import io.prmos.cli.command.CertifyCommand;
 import io.prmos.cli.command.DepsCommand;
 import io.prmos.cli.command.DiffCommand;
 import io.prmos.cli.command.HistoryCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         description = "Scaffold, validate, test, certify, diff, publish, pull and roll back PRM OS modules.",
         subcommands = {InitCommand.class, ValidateCommand.class, DiffCommand.class, PublishCommand.class,
                 PullCommand.class, StatusCommand.class, HistoryCommand.class, RollbackCommand.class, LoginCommand.class,
-                DepsCommand.class, TestCommand.class})
+                DepsCommand.class, TestCommand.class, CertifyCommand.class})
 public final class Prm implements Runnable, PrmRoot {
 
     private final CliContext context;

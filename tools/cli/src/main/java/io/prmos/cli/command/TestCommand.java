@@ -47,7 +47,7 @@ public final class TestCommand extends PrmCommand {
         }
         output.line("prm test " + target.name() + " " + target.manifest().manifest().version() + ": " + target.scenarios().size() + " scenario(s)");
         List<ScenarioResult> results;
-        try (Kernel kernel = TestSetup.start(target, engine, context(), output)) {
+        try (Kernel kernel = TestSetup.start(target, List.of(), engine, context(), output)) {
             results = TestSetup.runAll(target, kernel, output);
         }
         long failed = results.stream().filter(r -> !r.passed()).count();

@@ -37,14 +37,20 @@ final class TestSetup {
         return ModuleUnderTest.prepare(module, outcome);
     }
 
-    static Kernel start(ModuleUnderTest target, Path engineOption, CliContext context, Output output) {
+    static Kernel start(ModuleUnderTest target, List<String> extraUsers, Path engineOption, CliContext context, Output output) {
         Path jar = EngineJar.find(engineOption, context.env("PRM_ENGINE_JAR"));
         output.line("starting a kernel with " + String.join(", ", target.installs().keySet()) + " ("
                 + (target.installs().size() - 1) + " as contracts)...");
         long started = System.nanoTime();
-        Kernel kernel = Kernel.start(new Kernel.Spec(jar, target.installs(), target.hookJars(), target.devUsers(), Duration.ofMinutes(3)));
+        Kernel kernel = Kernel.start(new Kernel.Spec(jar, target.installs(), target.hookJars(), users(target, extraUsers), Duration.ofMinutes(3)));
         output.line("kernel ready at " + kernel.url() + " in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
         return kernel;
+    }
+
+    private static List<String> users(ModuleUnderTest target, List<String> extra) {
+        List<String> users = new ArrayList<>(target.devUsers());
+        users.addAll(extra);
+        return users;
     }
 
     static List<ScenarioResult> runAll(ModuleUnderTest target, Kernel kernel, Output output) {

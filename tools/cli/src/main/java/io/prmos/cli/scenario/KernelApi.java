@@ -12,10 +12,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 /** HTTP to the kernel: the API as a scenario's user, test support as the operator. */
-final class KernelApi {
+public final class KernelApi {
 
     /** A response: its status and JSON body (a missing or non-JSON body is an empty object). */
-    record Answer(String method, String path, int status, String contentType, JsonNode body) {
+    public record Answer(String method, String path, int status, String contentType, JsonNode body) {
     }
 
     private final Kernel kernel;

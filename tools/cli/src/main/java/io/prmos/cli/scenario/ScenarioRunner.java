@@ -110,6 +110,11 @@ public final class ScenarioRunner {
     private static Optional<String> response(KernelApi.Answer answer, Expect expect, Variables variables, int line) {
         String got = answer.method() + " " + answer.path() + " answered " + answer.status();
         String detail = answer.body().path("detail").asText("");
+        List<String> pointers = new ArrayList<>();
+        answer.body().path("errors").forEach(e -> pointers.add(e.path("pointer").asText("") + " " + e.path("message").asText("")));
+        if (!pointers.isEmpty()) {
+            detail += " [" + String.join("; ", pointers) + "]";
+        }
         if (expect.status() == null ? answer.status() / 100 != 2 : expect.status() != answer.status()) {
             return Optional.of("expected status " + (expect.status() == null ? "2xx" : expect.status()) + ", got " + answer.status()
                     + " (" + got + (detail.isEmpty() ? ", body " + JsonMatch.show(answer.body()) : ": " + detail) + ")");
