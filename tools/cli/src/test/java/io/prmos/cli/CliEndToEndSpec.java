@@ -259,6 +259,30 @@ class CliEndToEndSpec {
         assertEquals(0, publish.exitCode(), publish.toString());
     }
 
+    @Test
+    @Order(9)
+    void aCertificateTravelsWithThePublishAndTheEngineVerifiesIt() throws IOException {
+        Path partners = temp.resolve("own-repo/partners");
+        Path manifest = partners.resolve("module.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("version: 1.0.0", "version: 1.0.1"));
+        Files.writeString(partners.resolve("README.md"), Files.readString(ROOT.resolve("modules/partners/README.md")));
+        CliRun.Result certify = offline("certify", partners.toString(), "--static");
+        assertEquals(0, certify.exitCode(), certify.toString());
+        Path certificate = partners.resolve("prm-certificate.json");
+        assertTrue(Files.isRegularFile(certificate), certify.toString());
+
+        CliRun.Result certified = prm("publish", partners.toString(), "--dry-run");
+        assertEquals(0, certified.exitCode(), certified.toString());
+
+        Files.writeString(certificate, Files.readString(certificate).replace("\"SKIP\"", "\"PASS\""));
+        CliRun.Result forged = prm("publish", partners.toString(), "--dry-run");
+        assertEquals(1, forged.exitCode(), forged.toString());
+        assertTrue(forged.err().contains("digest does not match its content"), forged.toString());
+
+        CliRun.Result without = prm("publish", partners.toString(), "--dry-run", "--no-certificate");
+        assertEquals(0, without.exitCode(), without.toString());
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {

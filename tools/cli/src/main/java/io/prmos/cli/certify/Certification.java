@@ -48,8 +48,9 @@ public final class Certification {
     /** Starts a kernel (with a user per budget role), runs the scenarios and budgets on it, stops it. */
     public CertificationReport withKernel(Function<List<String>, Kernel> start, Output output) {
         List<PerformanceBudget> budgets = Checklist.budgets(target);
-        List<String> budgetUsers = budgets.stream().map(b -> BudgetMeter.user(b) + "@" + BudgetMeter.TENANT + "="
-                + b.role().orElse("admin")).distinct().toList();
+        List<String> budgetUsers = new ArrayList<>(budgets.stream().map(b -> BudgetMeter.user(b) + "@" + BudgetMeter.TENANT + "="
+                + b.role().orElse("admin")).distinct().toList());
+        budgetUsers.add(READER + "@prm-certify=" + String.join("|", roles()));
         List<CheckResult> statics = Checklist.staticPart(target);
         try (Kernel kernel = start.apply(budgetUsers)) {
             ScenarioRunner runner = new ScenarioRunner(kernel, new EventSchemas(List.copyOf(target.validation().set().values())));
@@ -84,6 +85,21 @@ public final class Certification {
         return file;
     }
 
+    /**
+     * The OpenAPI document is per caller (it lists what the caller's roles allow): it is read as a user
+     * holding every role of the module set, so every operation a scenario's user may call is in it.
+     */
+    static final String READER = "prm-certify-reader";
+
+    private List<String> roles() {
+        java.util.Set<String> roles = new java.util.TreeSet<>();
+        target.validation().set().values().forEach(m -> {
+            roles.addAll(m.manifest().roles().keySet());
+            m.manifest().permissions().forEach(p -> roles.add(p.role()));
+        });
+        return List.copyOf(roles);
+    }
+
     private CertificationReport report(List<CheckResult> checks) {
         return new CertificationReport(target.name(), target.manifest().manifest().version().toString(), Checksums.sha256(text),
                 TOOL_VERSION, checks);
@@ -91,7 +107,7 @@ public final class Certification {
 
     private static JsonNode openapi(Kernel kernel) {
         var response = new Http().send(HttpRequest.newBuilder(Http.uri(kernel.url() + "/q/openapi?format=json"))
-                .header("Authorization", "Bearer " + kernel.token(Kernel.OPERATOR)).GET().build());
+                .header("Authorization", "Bearer " + kernel.token(READER)).GET().build());
         try {
             return Http.JSON.readTree(response.body());
         } catch (IOException e) {
