@@ -1,6 +1,7 @@
 package io.prmos.engine.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prmos.engine.schema.CertificationRows;
 import io.prmos.engine.schema.RegistryRows.StoredVersion;
 import io.prmos.metadata.catalog.ModuleSetCompiler;
 import io.prmos.metadata.certify.Certificate;
@@ -12,7 +13,6 @@ import io.prmos.metadata.load.LoadedManifest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,14 +31,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class CertificationGate {
-
-    private static final String RECORD = "INSERT INTO prm_kernel.module_certification (module, version, manifest_checksum, passed,"
-            + " checks, tool_version, certified_at, digest, signed, certificate, recorded_by)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-            + " ON CONFLICT (module, version) DO UPDATE SET manifest_checksum = EXCLUDED.manifest_checksum, passed = EXCLUDED.passed,"
-            + " checks = EXCLUDED.checks, tool_version = EXCLUDED.tool_version, certified_at = EXCLUDED.certified_at,"
-            + " digest = EXCLUDED.digest, signed = EXCLUDED.signed, certificate = EXCLUDED.certificate,"
-            + " recorded_at = now(), recorded_by = EXCLUDED.recorded_by";
 
     @ConfigProperty(name = "prm.publish.require-certification", defaultValue = "false")
     boolean required;
@@ -117,10 +109,10 @@ public class CertificationGate {
             JsonArray checks = new JsonArray();
             cert.checks().forEach(check -> checks.add(new io.vertx.core.json.JsonObject().put("id", check.id())
                     .put("status", check.status().name()).put("findings", check.findings())));
-            Tuple row = Tuple.tuple(List.of(v.version().module(), v.version().version(), cert.manifestChecksum(), cert.passed(),
-                    checks.encode(), cert.toolVersion(), cert.certifiedAt(), cert.digest(), v.signed(),
-                    CertificateCodec.toJson(cert).toString(), actor));
-            chain = chain.flatMap(x -> c.preparedQuery(RECORD).execute(row).replaceWithVoid());
+            CertificationRows.Row row = new CertificationRows.Row(v.version().module(), v.version().version(), cert.manifestChecksum(),
+                    cert.passed(), checks.encode(), cert.toolVersion(), cert.certifiedAt(), cert.digest(), v.signed(),
+                    CertificateCodec.toJson(cert).toString(), actor);
+            chain = chain.flatMap(x -> CertificationRows.record(c, row));
         }
         return chain;
     }
