@@ -53,7 +53,8 @@ public class ModuleAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<JsonNode> publish(@QueryParam("dryRun") boolean dryRun, byte[] body) {
         Caller caller = operator("publishing");
-        return publisher.publish(sources(RecordResponses.parseBody(body)), dryRun, caller).map(ModuleAdminResource::json);
+        JsonNode request = RecordResponses.parseBody(body);
+        return publisher.publish(sources(request), certificates(request), dryRun, caller).map(ModuleAdminResource::json);
     }
 
     @POST
@@ -77,7 +78,7 @@ public class ModuleAdminResource {
     @GET
     @WithSession
     public Uni<JsonNode> installed() {
-        return ModuleVersion.<ModuleVersion>list("status = ?1 order by module", ModuleVersion.ACTIVE).map(ModuleAdminResource::items);
+        return ModuleVersion.<ModuleVersion>list("status = ?1 order by module", ModuleVersion.ACTIVE).flatMap(ModuleAdminResource::certified);
     }
 
     /** Impact analysis: which other modules reference this module's entities or name them in link types. */
@@ -95,11 +96,11 @@ public class ModuleAdminResource {
     @Path("{name}/history")
     @WithSession
     public Uni<JsonNode> history(@PathParam("name") String name) {
-        return ModuleVersion.<ModuleVersion>list("module = ?1 order by installedAt desc, id desc", name).map(versions -> {
+        return ModuleVersion.<ModuleVersion>list("module = ?1 order by installedAt desc, id desc", name).flatMap(versions -> {
             if (versions.isEmpty()) {
                 throw ApiProblem.notFound("module '" + name + "' was never published");
             }
-            return items(versions);
+            return certified(versions);
         });
     }
 
@@ -148,6 +149,47 @@ public class ModuleAdminResource {
         }
         if (!errors.isEmpty()) {
             throw new ApiProblem(422, "validation", "Invalid request", errors.size() + " module entries are invalid", errors);
+        }
+        return out;
+    }
+
+    /** The certificates of the publish request's modules, by file name; a module without one is absent. */
+    private static java.util.Map<String, JsonNode> certificates(JsonNode body) {
+        java.util.Map<String, JsonNode> out = new java.util.HashMap<>();
+        for (JsonNode item : body.path("modules")) {
+            if (item.path("certificate").isObject() && item.path("file").isTextual()) {
+                out.put(item.get("file").asText(), item.get("certificate"));
+            }
+        }
+        return out;
+    }
+
+    /** The versions as items, each with the certification recorded for it (null when it has none). */
+    private static Uni<JsonNode> certified(List<ModuleVersion> versions) {
+        List<String> modules = versions.stream().map(v -> v.module).distinct().toList();
+        return io.prmos.engine.registry.ModuleCertification.<io.prmos.engine.registry.ModuleCertification>list("module in ?1", modules)
+                .map(certifications -> {
+                    ObjectNode page = (ObjectNode) items(versions);
+                    for (JsonNode item : page.get("items")) {
+                        ObjectNode row = (ObjectNode) item;
+                        row.set("certification", certifications.stream()
+                                .filter(c -> c.module.equals(row.get("module").asText()) && c.version.equals(row.get("version").asText())
+                                        && c.manifestChecksum.equals(row.get("checksum").asText()))
+                                .findFirst().map(ModuleAdminResource::certification).orElse(JsonNodeFactory.instance.nullNode()));
+                    }
+                    return page;
+                });
+    }
+
+    private static JsonNode certification(io.prmos.engine.registry.ModuleCertification c) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("passed", c.passed).put("signed", c.signed)
+                .put("toolVersion", c.toolVersion).put("certifiedAt", c.certifiedAt).put("digest", c.digest)
+                .put("recordedAt", c.recordedAt.toString()).put("recordedBy", c.recordedBy);
+        ObjectNode checks = out.putObject("checks");
+        try {
+            JSON.readTree(c.checks).forEach(check -> checks.put(check.path("id").asText(), check.path("status").asText()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable certification checks of " + c.module + " " + c.version, e);
         }
         return out;
     }

@@ -106,6 +106,10 @@ public class ProblemMappers {
                     "Invalid manifest", 422, e.getMessage(), request.path(), e.problems())).build();
         }
         List<Problem.Error> errors = e.refusals().stream().map(r -> new Problem.Error(null, null, "refused", r)).toList();
+        if (e.kind() == io.prmos.engine.registry.PublishException.Kind.UNCERTIFIED) {
+            return respond(new Problem(Problem.TYPE_BASE + "certification-refused", "Certification refused", 409, e.getMessage(),
+                    request.path(), errors));
+        }
         return respond(new Problem(Problem.TYPE_BASE + "breaking-change", "Change refused", 409, e.getMessage(), request.path(), errors));
     }
 

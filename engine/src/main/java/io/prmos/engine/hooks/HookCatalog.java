@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,9 +36,16 @@ public class HookCatalog {
     private final Map<String, RecordHook> records = new LinkedHashMap<>();
     private final Map<String, ActionHook> actions = new LinkedHashMap<>();
 
+    /**
+     * Module hook jars outside the engine's classpath ({@code prm.hooks.jars}, a comma-separated list of
+     * jar files or folders of jars): a module team ships its hooks without rebuilding the engine.
+     */
+    @ConfigProperty(name = "prm.hooks.jars")
+    Optional<List<String>> extraJars;
+
     @PostConstruct
     void collect() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = HookJars.loader(Thread.currentThread().getContextClassLoader(), extraJars.orElse(List.of()));
         recordBeans.forEach(h -> add(records, h));
         ServiceLoader.load(RecordHook.class, loader).forEach(h -> add(records, h));
         actionBeans.forEach(h -> add(actions, h));

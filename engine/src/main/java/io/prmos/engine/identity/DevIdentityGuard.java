@@ -50,7 +50,7 @@ public class DevIdentityGuard {
     }
 
     /** Every address the listener's host stands for is a loopback address ("0.0.0.0" and "::" are not). */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         try {
             InetAddress[] addresses = InetAddress.getAllByName(bare);

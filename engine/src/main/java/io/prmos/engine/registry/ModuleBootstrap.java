@@ -37,6 +37,8 @@ public class ModuleBootstrap {
 
     private static final Logger LOG = Logger.getLogger(ModuleBootstrap.class);
     static final String SYSTEM_USER = "system";
+    /** The certificate {@code prm certify} writes into a module folder. */
+    static final String CERTIFICATE_FILE = "prm-certificate.json";
 
     @ConfigProperty(name = "prm.modules-dir", defaultValue = "modules")
     String modulesDir;
@@ -70,7 +72,7 @@ public class ModuleBootstrap {
         List<ManifestSource> sources = newer(folderSources(root), installed);
         long started = System.nanoTime();
         try {
-            PublishOutcome outcome = publisher.publish(sources, false, SYSTEM_USER).await().atMost(wait);
+            PublishOutcome outcome = publisher.publish(sources, certificates(root, sources), false, SYSTEM_USER).await().atMost(wait);
             outcome.modules().stream().filter(m -> !m.sql().isEmpty() || !"none".equals(m.classification()))
                     .forEach(m -> LOG.infof("Installed %s %s (%s, %d statement(s))", m.module(), m.to(), m.classification(), m.sql().size()));
         } catch (PublishException e) {
@@ -101,6 +103,22 @@ public class ModuleBootstrap {
                 out.add(source);
             } else if (folderVersion.get().compareTo(SemVer.parse(current.version()).orElseThrow()) == 0) {
                 LOG.warnf("%s changed but still says version %s: bump the version to publish it", source.file(), current.version());
+            }
+        }
+        return out;
+    }
+
+    /** The certificates written by {@code prm certify} beside the manifests ({@code folder/prm-certificate.json}), by file. */
+    private static Map<String, com.fasterxml.jackson.databind.JsonNode> certificates(Path root, List<ManifestSource> sources) {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> out = new java.util.HashMap<>();
+        for (ManifestSource source : sources) {
+            Path file = root.resolve(source.file()).resolveSibling(CERTIFICATE_FILE);
+            if (Files.isRegularFile(file)) {
+                try {
+                    out.put(source.file(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot read " + file + ": " + e.getMessage());
+                }
             }
         }
         return out;

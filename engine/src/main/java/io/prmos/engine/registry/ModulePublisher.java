@@ -45,6 +45,9 @@ public class ModulePublisher {
     @io.quarkus.arc.All
     List<PublishCheck> checks;
 
+    @Inject
+    CertificationGate certification;
+
     @ConfigProperty(name = "quarkus.datasource.app.username")
     String dataRole;
 
@@ -57,22 +60,40 @@ public class ModulePublisher {
         return publish(sources, dryRun, PlatformActivity.system(actor));
     }
 
+    /** A system publish with certificates (the start-up bootstrap reads them beside the manifests). */
+    public Uni<PublishOutcome> publish(List<ManifestSource> sources, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> certificates,
+                                       boolean dryRun, String actor) {
+        return publish(sources, certificates, dryRun, PlatformActivity.system(actor));
+    }
+
     /**
      * Publishes on behalf of an operator: they are recorded as the versions' {@code installed_by} and,
      * in the same transaction, in the platform's activity entries every tenant's admins see.
      */
     public Uni<PublishOutcome> publish(List<ManifestSource> sources, boolean dryRun, Caller operator) {
+        return publish(sources, java.util.Map.of(), dryRun, operator);
+    }
+
+    /**
+     * A publish with certificates attached, by manifest file name ({@link CertificationGate}): they are
+     * verified before planning (also in a dry run) and recorded with the versions they certify.
+     */
+    public Uni<PublishOutcome> publish(List<ManifestSource> sources, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> certificates,
+                                       boolean dryRun, Caller operator) {
+        java.util.concurrent.atomic.AtomicReference<List<CertificationGate.Verified>> certified = new java.util.concurrent.atomic.AtomicReference<>(List.of());
         return pool.withTransaction(c -> lock(c)
                 .flatMap(x -> RegistryRows.active(c))
                 // Parsing, checking and compiling a module set takes seconds for large sets: not on the event loop.
                 .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .map(installed -> Publication.prepare(installed, sources, operator.user()))
                 .invoke(publication -> verify(sources))
+                .invoke(publication -> certified.set(certification.verify(publication, certificates)))
                 .call(publication -> io.prmos.engine.overlay.CustomFieldCollisions.check(c, publication.candidateCatalog(),
                         publication.changedVersions().stream().map(StoredVersion::module).toList()))
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
                         : apply(c, publication, plan, ModuleVersion.SUPERSEDED)
+                                .call(applied -> certification.record(c, certified.get(), operator.user()))
                                 .call(applied -> PlatformActivity.published(c, operator, applied.publication().changedVersions(),
                                         "Published ")))))
                 .map(applied -> finish(applied, dryRun));

@@ -32,13 +32,15 @@ final class Publication {
     private final Map<String, ChangeSet> changes = new LinkedHashMap<>();
     private final Catalog installedCatalog;
     private final Catalog candidateCatalog;
+    private final ModuleSetCompiler.Result candidate;
 
     private Publication(Map<String, StoredVersion> installed, Map<String, StoredVersion> submitted,
-                        Catalog installedCatalog, Catalog candidateCatalog) {
+                        Catalog installedCatalog, ModuleSetCompiler.Result candidate) {
         this.installed = installed;
         this.submitted = submitted;
         this.installedCatalog = installedCatalog;
-        this.candidateCatalog = candidateCatalog;
+        this.candidateCatalog = candidate.catalog().orElseThrow();
+        this.candidate = candidate;
     }
 
     /** Validates and classifies; throws {@link PublishException} when anything is invalid or refused. */
@@ -53,8 +55,7 @@ final class Publication {
         if (!after.ok()) {
             throw PublishException.invalid(after.problems());
         }
-        Publication publication = new Publication(installed, submitted,
-                before.catalog().orElse(Catalog.empty()), after.catalog().orElseThrow());
+        Publication publication = new Publication(installed, submitted, before.catalog().orElse(Catalog.empty()), after);
         publication.classify(before, after);
         return publication;
     }
@@ -64,8 +65,7 @@ final class Publication {
                                    ModuleSetCompiler.Result before, ModuleSetCompiler.Result after) {
         Map<String, StoredVersion> submitted = new LinkedHashMap<>();
         submitted.put(previous.module(), previous);
-        Publication publication = new Publication(byModule(installedRows), submitted,
-                before.catalog().orElse(Catalog.empty()), after.catalog().orElseThrow());
+        Publication publication = new Publication(byModule(installedRows), submitted, before.catalog().orElse(Catalog.empty()), after);
         ChangeSet back = ManifestDiff.compare(manifest(before, previous.module()), manifest(after, previous.module()));
         publication.changes.put(previous.module(), new ChangeSet(back.changes().stream().map(Publication::asRollback).toList(),
                 back.verdict(), back.refusals(), back.schemaChanged()));
@@ -132,6 +132,11 @@ final class Publication {
 
     Catalog candidateCatalog() {
         return candidateCatalog;
+    }
+
+    /** The candidate set as compiled, with each manifest's source locations (the certification checks need them). */
+    ModuleSetCompiler.Result candidateResult() {
+        return candidate;
     }
 
     Map<String, StoredVersion> candidateVersions() {

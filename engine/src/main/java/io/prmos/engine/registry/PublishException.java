@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class PublishException extends RuntimeException {
 
-    public enum Kind { INVALID, REFUSED, NOT_FOUND }
+    public enum Kind { INVALID, REFUSED, NOT_FOUND, UNCERTIFIED }
 
     private final Kind kind;
     private final List<ManifestProblem> problems;
@@ -28,6 +28,12 @@ public final class PublishException extends RuntimeException {
 
     public static PublishException refused(List<String> refusals) {
         return new PublishException(Kind.REFUSED, refusals.size() + " change(s) are not allowed", List.of(), refusals);
+    }
+
+    /** A certificate that does not certify what was submitted, or none where the engine requires one. */
+    public static PublishException uncertified(List<String> reasons) {
+        return new PublishException(Kind.UNCERTIFIED, reasons.size() == 1 ? reasons.get(0)
+                : reasons.size() + " certification problem(s)", List.of(), reasons);
     }
 
     public static PublishException notFound(String message) {

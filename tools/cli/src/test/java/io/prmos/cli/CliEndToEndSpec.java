@@ -228,6 +228,69 @@ class CliEndToEndSpec {
         assertTrue(!history.out().contains("1.0.0"), history.toString());
     }
 
+    @Test
+    @Order(8)
+    void aModuleInItsOwnFolderPullsItsContractsValidatesTestsAndPublishesAlone() throws IOException {
+        Path partners = Files.createDirectories(temp.resolve("own-repo/partners"));
+        Files.copy(ROOT.resolve("modules/partners/module.yaml"), partners.resolve("module.yaml"));
+        copyTree(ROOT.resolve("modules/partners/tests"), partners.resolve("tests"));
+
+        CliRun.Result alone = offline("validate", partners.toString());
+        assertEquals(1, alone.exitCode(), "no siblings, no lock, no server:\n" + alone);
+
+        CliRun.Result withServer = prm("validate", partners.toString());
+        assertEquals(0, withServer.exitCode(), withServer.toString());
+
+        CliRun.Result pull = prm("deps", "pull", partners.toString());
+        assertEquals(0, pull.exitCode(), pull.toString());
+        assertTrue(pull.out().contains("locked organizations 1.0.0"), pull.toString());
+        CliRun.Result check = prm("deps", "check", partners.toString());
+        assertEquals(0, check.exitCode(), check.toString());
+
+        CliRun.Result offlineWithLock = offline("validate", partners.toString());
+        assertEquals(0, offlineWithLock.exitCode(), offlineWithLock.toString());
+        assertTrue(offlineWithLock.out().contains("contract from prm-lock.yaml"), offlineWithLock.toString());
+
+        CliRun.Result test = offline("test", partners.toString(), "--engine", ENGINE_JAR.toString());
+        assertEquals(0, test.exitCode(), test.toString());
+        assertTrue(test.out().contains("starting a kernel with organizations, partners (1 as contracts)"), test.toString());
+
+        CliRun.Result publish = prm("publish", partners.toString(), "--dry-run");
+        assertEquals(0, publish.exitCode(), publish.toString());
+    }
+
+    @Test
+    @Order(9)
+    void aCertificateTravelsWithThePublishAndTheEngineVerifiesIt() throws IOException {
+        Path partners = temp.resolve("own-repo/partners");
+        Path manifest = partners.resolve("module.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("version: 1.0.0", "version: 1.0.1"));
+        Files.writeString(partners.resolve("README.md"), Files.readString(ROOT.resolve("modules/partners/README.md")));
+        CliRun.Result certify = offline("certify", partners.toString(), "--static");
+        assertEquals(0, certify.exitCode(), certify.toString());
+        Path certificate = partners.resolve("prm-certificate.json");
+        assertTrue(Files.isRegularFile(certificate), certify.toString());
+
+        CliRun.Result certified = prm("publish", partners.toString(), "--dry-run");
+        assertEquals(0, certified.exitCode(), certified.toString());
+
+        Files.writeString(certificate, Files.readString(certificate).replace("\"SKIP\"", "\"PASS\""));
+        CliRun.Result forged = prm("publish", partners.toString(), "--dry-run");
+        assertEquals(1, forged.exitCode(), forged.toString());
+        assertTrue(forged.err().contains("digest does not match its content"), forged.toString());
+
+        CliRun.Result without = prm("publish", partners.toString(), "--dry-run", "--no-certificate");
+        assertEquals(0, without.exitCode(), without.toString());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
     private static String entityName(String manifest) {
         return manifest.lines().dropWhile(l -> !l.startsWith("entities:")).skip(1).findFirst().orElseThrow().strip().replace(":", "");
     }

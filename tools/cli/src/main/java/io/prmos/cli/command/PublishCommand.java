@@ -2,8 +2,13 @@ package io.prmos.cli.command;
 
 import io.prmos.cli.CliFailure;
 import io.prmos.cli.ExitCodes;
+import io.prmos.cli.certify.CertificateFile;
 import io.prmos.cli.client.AdminClient;
 import io.prmos.cli.client.ManifestSource;
+import io.prmos.cli.deps.LockSource;
+import io.prmos.cli.deps.Requirements;
+import io.prmos.cli.deps.ServerRegistry;
+import io.prmos.cli.deps.SiblingFolders;
 import io.prmos.cli.local.LocalModule;
 import io.prmos.cli.local.LocalValidator;
 import io.prmos.cli.local.ModuleFolders;
@@ -29,18 +34,41 @@ public final class PublishCommand extends PrmCommand {
     @Option(names = "--yes", description = "Apply breaking changes without asking (required without a terminal).")
     boolean yes;
 
+    @Option(names = "--certificate", paramLabel = "FILE",
+            description = "Attach this certificate (written by prm certify). Default: prm-certificate.json in the module folder, if present.")
+    Path certificate;
+
+    @Option(names = "--no-certificate", description = "Publish without the module folder's prm-certificate.json.")
+    boolean noCertificate;
+
     @Override
     public Integer call() {
         Output output = output();
         List<LocalModule> modules = ModuleFolders.find(List.of(dir));
         output.line("validating " + modules.size() + " module(s)...");
-        LocalValidator.Outcome outcome = new LocalValidator().validateForPublish(modules);
+        AdminClient admin = admin();
+        // Required modules: the lock beside each module, then sibling folders, then what the server has installed.
+        Requirements requirements = new Requirements(List.of(new LockSource(modules.stream().map(m -> m.path().getParent()).toList()),
+                new SiblingFolders(modules), new ServerRegistry(admin)));
+        LocalValidator.Outcome outcome = new LocalValidator().validate(modules, requirements);
         if (!outcome.ok()) {
             throw CliFailure.user(outcome.problems().stream().map(ManifestProblem::toString).toList());
         }
-        List<ManifestSource> sources = modules.stream().map(LocalModule::read).toList();
-        AdminClient admin = admin();
+        List<ManifestSource> sources = modules.stream().map(m -> withCertificate(m, certificate)).toList();
         new PlanFlow(context(), output).run(() -> admin.publish(sources, true), () -> admin.publish(sources, false), dryRun, yes);
         return ExitCodes.OK;
+    }
+
+    /** The manifest, with the module's certificate when there is one to attach. */
+    private ManifestSource withCertificate(LocalModule module, Path explicit) {
+        ManifestSource source = module.read();
+        if (noCertificate) {
+            return source;
+        }
+        Path file = explicit != null ? explicit : module.path().resolveSibling(CertificateFile.NAME);
+        if (explicit == null && !java.nio.file.Files.isRegularFile(file)) {
+            return source;
+        }
+        return source.withCertificate(CertificateFile.read(file));
     }
 }

@@ -2,12 +2,18 @@ package io.prmos.cli.command;
 
 import io.prmos.cli.CliFailure;
 import io.prmos.cli.ExitCodes;
+import io.prmos.cli.deps.LockSource;
+import io.prmos.cli.deps.RequirementSource;
+import io.prmos.cli.deps.Requirements;
+import io.prmos.cli.deps.ServerRegistry;
+import io.prmos.cli.local.LocalModule;
 import io.prmos.cli.local.LocalValidator;
 import io.prmos.cli.local.ModuleFolders;
 import io.prmos.cli.render.Output;
 import io.prmos.metadata.load.LoadedManifest;
 import io.prmos.metadata.load.ManifestProblem;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate",
-        description = "Validate manifests offline, as one module set (requires resolve across all given directories).")
+        description = {"Validate manifests as one module set. Requires resolve across the given directories, then from",
+                "each module's prm-lock.yaml (offline), then, with --server, from that server's registry."})
 public final class ValidateCommand extends PrmCommand {
 
     @Parameters(arity = "0..*", paramLabel = "DIR",
@@ -26,15 +33,32 @@ public final class ValidateCommand extends PrmCommand {
     @Override
     public Integer call() {
         List<Path> directories = dirs == null || dirs.isEmpty() ? List.of(Path.of(".")) : dirs;
-        LocalValidator.Outcome outcome = new LocalValidator().validate(ModuleFolders.find(directories));
+        List<LocalModule> modules = ModuleFolders.find(directories);
+        LocalValidator.Outcome outcome = new LocalValidator().validate(modules, requirements(modules));
         Output output = output();
         output.document(report(outcome));
         if (!outcome.ok()) {
-            throw CliFailure.user(outcome.problems().stream().map(ManifestProblem::toString).toList());
+            List<String> lines = new ArrayList<>(outcome.problems().stream().map(ManifestProblem::toString).toList());
+            if (outcome.problems().stream().anyMatch(p -> p.message().contains("is not in the module set"))) {
+                lines.add("hint: a module in its own folder gets the modules it requires from its prm-lock.yaml"
+                        + " (prm deps pull --server URL) or from a server (prm validate --server URL)");
+            }
+            throw CliFailure.user(lines);
         }
+        outcome.required().values().forEach(f -> output.line("  requires " + f.module() + " " + f.version() + " (contract from " + f.from() + ")"));
         output.line("OK: " + outcome.modules().size() + " module(s) valid: " + outcome.modules().stream()
                 .map(m -> m.manifest().module() + " " + m.manifest().version()).collect(Collectors.joining(", ")));
         return ExitCodes.OK;
+    }
+
+    /** The lock beside each module, then the server's registry when --server was given. */
+    private Requirements requirements(List<LocalModule> modules) {
+        List<RequirementSource> sources = new ArrayList<>();
+        sources.add(new LockSource(modules.stream().map(m -> m.path().getParent()).toList()));
+        if (common.server != null) {
+            sources.add(new ServerRegistry(admin()));
+        }
+        return new Requirements(sources);
     }
 
     private static Map<String, Object> report(LocalValidator.Outcome outcome) {
@@ -42,6 +66,8 @@ public final class ValidateCommand extends PrmCommand {
         report.put("ok", outcome.ok());
         report.put("modules", outcome.modules().stream().map(ValidateCommand::module).toList());
         report.put("problems", outcome.problems());
+        report.put("required", outcome.required().values().stream()
+                .map(f -> Map.of("module", f.module(), "version", f.version(), "from", f.from())).toList());
         return report;
     }
 
