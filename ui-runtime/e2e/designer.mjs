@@ -78,7 +78,7 @@ try {
     await signIn(page, 'alice');
     await page.getByRole('link', { name: 'Designer' }).click();
     await page.getByRole('heading', { name: 'Designer', level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'partners' }).waitFor();
+    await page.getByRole('link', { name: 'partners', exact: true }).waitFor();
     await shot(page, 'designer-01-home');
     await axeCheck(page, 'designer-home');
   }, { page });

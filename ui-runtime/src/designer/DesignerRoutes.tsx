@@ -8,10 +8,12 @@ import './designer.css';
 
 export default function DesignerRoutes() {
   return (
-    <Routes>
-      <Route index element={<DesignerHome />} />
-      <Route path="m/:module" element={<ModuleDesigner />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="prm-designer">
+      <Routes>
+        <Route index element={<DesignerHome />} />
+        <Route path="m/:module" element={<ModuleDesigner />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }

@@ -65,7 +65,7 @@ export function ReviewModal({ d, opened, onClose, onPublished }: { d: Designer; 
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} size="xl" title={<Title order={2} size="h3">Review {d.module}</Title>}>
+    <Modal className="prm-designer" opened={opened} onClose={onClose} size="xl" title={<Title order={2} size="h3">Review {d.module}</Title>}>
       {loading && <Group><Loader size="sm" /><Text size="sm">Asking the server for a dry run…</Text></Group>}
       {error && <Alert color="red" role="alert" mb="sm">{error}</Alert>}
       {review && !loading && (
@@ -73,7 +73,7 @@ export function ReviewModal({ d, opened, onClose, onPublished }: { d: Designer; 
           <Group gap="sm">
             <Text size="sm">{review.from ? `${review.from} → ${review.to}` : `new module, version ${review.to}`}</Text>
             <Badge color={CLASS_COLOR[review.classification] ?? 'gray'} variant="light">{review.classification}</Badge>
-            {review.publishable ? <Badge color="green">ready to publish</Badge> : <Badge color="orange">not publishable yet</Badge>}
+            {review.publishable ? <Badge color="green" variant="light">ready to publish</Badge> : <Badge color="orange" variant="light">not publishable yet</Badge>}
           </Group>
           {review.problems.length > 0 && (
             <Alert color="red" title="Problems" role="alert">

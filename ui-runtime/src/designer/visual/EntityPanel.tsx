@@ -1,6 +1,6 @@
 // An entity: its properties and features, its fields (ordered by drag and drop), the field being
 // edited, and its screens: list columns, filters and sort, form and detail sections.
-import { Badge, Button, Checkbox, Divider, Grid, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Checkbox, Divider, Grid, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { Designer } from '../useDesigner';
 import { pointer, problemsAt } from '../useDesigner';
@@ -86,8 +86,9 @@ export function EntityPanel({ d, entity, targets }: { d: Designer; entity: strin
                 const field = def.fields?.[f] ?? {};
                 const bad = problemsAt(d.problems, pointer('entities', entity, 'fields', f)).length > 0;
                 return (
-                  <UnstyledButton onClick={() => setSelected(f)} aria-pressed={current === f} aria-label={`Edit field ${f}`} style={{ width: '100%' }}>
-                    <Group gap={6} wrap="nowrap">
+                  <UnstyledButton onClick={() => setSelected(f)} aria-pressed={current === f} style={{ width: '100%' }}>
+                    <Group gap={6}>
+                      <VisuallyHidden>Edit field</VisuallyHidden>
                       <Text size="sm" fw={current === f ? 700 : 500} c={bad ? 'red.8' : undefined}>{f}</Text>
                       <Badge size="xs" variant="light" color="gray">{field.type ?? '?'}</Badge>
                       {field.required && <Badge size="xs" variant="outline">required</Badge>}
@@ -98,9 +99,9 @@ export function EntityPanel({ d, entity, targets }: { d: Designer; entity: strin
               }}
             />
             <Divider my="sm" />
+            <TextInput label="New field" placeholder="due_date" value={newField} onChange={(ev) => setNewField(ev.currentTarget.value)} mb="xs" />
             <Group align="flex-end" gap="xs" wrap="nowrap">
-              <TextInput label="New field" placeholder="due_date" value={newField} onChange={(ev) => setNewField(ev.currentTarget.value)} style={{ flex: 1 }} />
-              <Select label="New field type" data={[...FIELD_TYPES]} value={newType} onChange={(v) => setNewType(v ?? 'text')} w={140} allowDeselect={false} />
+              <Select label="New field type" data={[...FIELD_TYPES]} value={newType} onChange={(v) => setNewType(v ?? 'text')} style={{ flex: 1 }} allowDeselect={false} />
               <Button
                 disabled={!/^[a-z][a-z0-9_]{0,62}$/.test(newField) || fields.includes(newField)}
                 onClick={() => {

@@ -79,6 +79,7 @@ export function PermissionsPanel({ d }: { d: Designer }) {
 function RoleGrants({ d, role, entities, grants }: { d: Designer; role: string; entities: string[]; grants: Record<string, EntityGrant | null> }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
+    <Table.ScrollContainer minWidth={620}>
     <Table withTableBorder withColumnBorders aria-label={`Permissions of ${role}`}>
       <Table.Thead>
         <Table.Tr>
@@ -102,7 +103,7 @@ function RoleGrants({ d, role, entities, grants }: { d: Designer; role: string; 
                 {SCOPED.map((operation) => (
                   <Table.Td key={operation}>
                     <Select size="xs" aria-label={`${role} ${operation} ${entity}`} allowDeselect={false} data={['all', 'own', 'none', 'rule']} value={scopeKind(grant[operation])}
-                      onChange={(v) => set(operation, v === 'rule' ? { where: 'created_by eq $user.id' } : v)} w={90} />
+                      onChange={(v) => set(operation, v === 'rule' ? { where: 'created_by eq $user.id' } : v)} w={80} />
                   </Table.Td>
                 ))}
                 <Table.Td><Checkbox aria-label={`${role} create ${entity}`} checked={!!grant.create} onChange={(e) => set('create', e.currentTarget.checked)} /></Table.Td>
@@ -140,6 +141,7 @@ function RoleGrants({ d, role, entities, grants }: { d: Designer; role: string; 
         })}
       </Table.Tbody>
     </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -1,6 +1,6 @@
 // A workflow: a state machine on a dictionary field, as a diagram and as a table of transitions
 // (from, to, roles, guard, set, emit). Guards are CEL, type-checked as they are typed.
-import { Button, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Designer } from '../useDesigner';
 import { pointer, problemsAt } from '../useDesigner';
@@ -60,31 +60,34 @@ export function WorkflowPanel({ d, entity, roles }: { d: Designer; entity: strin
         <Table aria-label={`Transitions of ${entity}`} withTableBorder>
           <Table.Thead>
             <Table.Tr>
-              {['Transition', 'From', 'To', 'Roles', ''].map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}
+              {['Transition', 'From', 'To', 'Roles'].map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
-            {transitions.map(([tName, t]) => {
-              const set = (key: string, value: unknown) => d.edit((doc) => op.setTransition(doc, entity, tName, key, value));
-              const err = (key: string) => errorText(problemsAt(d.problems, at('transitions', tName, key)));
-              return (
-                <Table.Tr key={tName} data-testid={`transition-${tName}`}>
+          {transitions.map(([tName, t]) => {
+            const set = (key: string, value: unknown) => d.edit((doc) => op.setTransition(doc, entity, tName, key, value));
+            const err = (key: string) => errorText(problemsAt(d.problems, at('transitions', tName, key)));
+            // one body per transition: the lists on the first row, the expressions below at full width
+            return (
+              <Table.Tbody key={tName} data-testid={`transition-${tName}`}>
+                <Table.Tr>
                   <Table.Td style={{ verticalAlign: 'top' }}><Text fw={600} size="sm">{tName}</Text></Table.Td>
-                  <Table.Td style={{ verticalAlign: 'top' }}><MultiSelect size="xs" aria-label={`${tName} from`} data={states} value={fromList(t)} onChange={(v) => set('from', v)} error={err('from')} /></Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}><MultiSelect size="xs" aria-label={`${tName} from`} searchable data={states} value={fromList(t)} onChange={(v) => set('from', v)} error={err('from')} /></Table.Td>
                   <Table.Td style={{ verticalAlign: 'top' }}><Select size="xs" aria-label={`${tName} to`} data={states} value={t.to ?? null} onChange={(v) => set('to', v ?? undefined)} error={err('to')} /></Table.Td>
-                  <Table.Td style={{ verticalAlign: 'top' }}><MultiSelect size="xs" aria-label={`${tName} roles`} data={roles} value={t.roles ?? []} onChange={(v) => set('roles', v)} error={err('roles')} /></Table.Td>
-                  <Table.Td style={{ verticalAlign: 'top', minWidth: 260 }}>
-                    <Stack gap={4}>
+                  <Table.Td style={{ verticalAlign: 'top', minWidth: 170 }}><MultiSelect size="xs" aria-label={`${tName} roles`} searchable data={roles} value={t.roles ?? []} onChange={(v) => set('roles', v)} error={err('roles')} /></Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
                       <ExpressionInput label="Guard (CEL)" value={t.guard ?? ''} onChange={(v) => set('guard', v)} source={d.text} entity={entity} kind={{ cel: true }} placeholder="amount > 0" />
-                      {t.guard && <CommitText size="xs" label="Message when the guard fails" value={t.guardMessage ?? ''} onCommit={(v) => set('guardMessage', v)} />}
                       <CommitText size="xs" label="Emit event" placeholder="module.EventName" value={t.emit ?? ''} onCommit={(v) => set('emit', v)} error={err('emit')} />
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => d.edit((doc) => op.removeTransition(doc, entity, tName))}>Remove {tName}</Button>
-                    </Stack>
+                      {t.guard && <CommitText size="xs" label="Message when the guard fails" value={t.guardMessage ?? ''} onCommit={(v) => set('guardMessage', v)} />}
+                    </SimpleGrid>
+                    <Button mt={4} size="compact-xs" variant="subtle" color="red" onClick={() => d.edit((doc) => op.removeTransition(doc, entity, tName))}>Remove {tName}</Button>
                   </Table.Td>
                 </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
+              </Table.Tbody>
+            );
+          })}
         </Table>
         <Group align="flex-end" gap="xs" mt="sm">
           <TextInput label="New transition" placeholder="approve" value={name} onChange={(e) => setName(e.currentTarget.value)} />

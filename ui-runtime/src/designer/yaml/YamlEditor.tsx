@@ -81,6 +81,8 @@ export function YamlEditor({ value, onChange, problems, readOnly }: Props) {
           indentOnInput(),
           bracketMatching(),
           highlightActiveLine(),
+          // the pane is narrow: long flow mappings wrap instead of hiding their end
+          EditorView.lineWrapping,
           syntaxHighlighting(defaultHighlightStyle),
           yaml(),
           autocompletion({ override: [complete], activateOnTyping: true }),
@@ -88,7 +90,8 @@ export function YamlEditor({ value, onChange, problems, readOnly }: Props) {
           lintGutter(),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           EditorState.readOnly.of(!!readOnly),
-          EditorView.contentAttributes.of({ 'aria-label': 'Manifest YAML' }),
+          // tabindex makes the editable content count as focusable for axe (scrollable-region-focusable)
+          EditorView.contentAttributes.of({ 'aria-label': 'Manifest YAML', tabindex: '0' }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) change.current(u.state.doc.toString());
           }),
