@@ -79,7 +79,7 @@ function NewModule({ opened, onClose, taken }: { opened: boolean; onClose: () =>
     }
   };
   return (
-    <Modal className="prm-designer" opened={opened} onClose={onClose} title="New module">
+    <Modal className="prm-designer" closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={onClose} title="New module">
       <Stack>
         <TextInput label="Module name" description="lowercase letters, digits and _; it names the API paths" value={name} onChange={(e) => setName(e.currentTarget.value)}
           error={name && !nameOk ? (taken.includes(name) ? 'a module of that name exists' : 'lowercase letters, digits and _, starting with a letter') : undefined} data-autofocus />

@@ -32,7 +32,7 @@ export function HistoryDrawer({ d, opened, onClose }: { d: Designer; opened: boo
     }
   };
   return (
-    <Drawer className="prm-designer" opened={opened} onClose={onClose} position="right" size="lg" title={`History of ${d.module}`}>
+    <Drawer className="prm-designer" closeButtonProps={{ 'aria-label': 'Close the history' }} opened={opened} onClose={onClose} position="right" size="lg" title={`History of ${d.module}`}>
       <Stack>
         <Table aria-label="Published versions">
           <Table.Thead><Table.Tr><Table.Th scope="col">Version</Table.Th><Table.Th scope="col">Status</Table.Th><Table.Th scope="col">When</Table.Th><Table.Th scope="col">By</Table.Th></Table.Tr></Table.Thead>

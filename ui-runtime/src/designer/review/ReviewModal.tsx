@@ -2,7 +2,7 @@
 // version step it needs, the SQL plan, the modules a breaking change affects. Consequences of a
 // breaking change are listed in words; only after the author confirms each one does the designer
 // write what the pipeline demands (drop directives, the version), then review again, then publish.
-import { Alert, Badge, Button, Checkbox, Code, Group, Loader, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Code, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/http';
@@ -45,6 +45,8 @@ export function ReviewModal({ d, opened, onClose, onPublished }: { d: Designer; 
     if (!review) return;
     const next = op.editConfirmed(d.text, toConfirm);
     d.setText(next);
+    // saved at once, not after the typing delay: what is reviewed next is what the server holds
+    await d.saveNow();
     await run(next);
   };
 
@@ -65,7 +67,7 @@ export function ReviewModal({ d, opened, onClose, onPublished }: { d: Designer; 
   };
 
   return (
-    <Modal className="prm-designer" opened={opened} onClose={onClose} size="xl" title={<Title order={2} size="h3">Review {d.module}</Title>}>
+    <Modal className="prm-designer" opened={opened} onClose={onClose} size="xl" closeButtonProps={{ 'aria-label': 'Close the review' }} title={<Title order={2} size="h3">Review {d.module}</Title>}>
       {loading && <Group><Loader size="sm" /><Text size="sm">Asking the server for a dry run…</Text></Group>}
       {error && <Alert color="red" role="alert" mb="sm">{error}</Alert>}
       {review && !loading && (
@@ -121,7 +123,7 @@ export function ReviewModal({ d, opened, onClose, onPublished }: { d: Designer; 
           {review.sql.length > 0 && (
             <div>
               <Text fw={600} size="sm" mb={4}>SQL plan ({review.sql.length} statements, one transaction)</Text>
-              <ScrollArea.Autosize mah={220}><Code block aria-label="SQL plan">{review.sql.join(';\n') + ';'}</Code></ScrollArea.Autosize>
+              <Code block tabIndex={0} role="region" aria-label="SQL plan" style={{ maxHeight: 220, overflow: 'auto' }}>{review.sql.join(';\n') + ';'}</Code>
             </div>
           )}
           <Group justify="flex-end">
