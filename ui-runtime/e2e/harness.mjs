@@ -39,11 +39,11 @@ export async function step(name, fn, { page, continueOnFailure = false } = {}) {
   }
 }
 
-export function summary(extra = {}) {
+export function summary(extra = {}, file = 'e2e-results.json') {
   const passed = results.filter((r) => r.status === 'passed').length;
   const failed = results.filter((r) => r.status === 'failed').length;
   const skipped = results.filter((r) => r.status === 'skipped').length;
-  writeFileSync(join(OUT, 'e2e-results.json'), JSON.stringify({ results, ...extra }, null, 2));
+  writeFileSync(join(OUT, file), JSON.stringify({ results, ...extra }, null, 2));
   console.log(`\nbrowser e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   return failed === 0 && skipped === 0;
 }

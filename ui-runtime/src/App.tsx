@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Center, Loader } from '@mantine/core';
 import { currentSession, onSessionChange, type Session } from './api/session';
@@ -10,6 +10,9 @@ import { ListPage } from './pages/ListPage';
 import { DetailPage } from './pages/DetailPage';
 import { FormPage } from './pages/FormPage';
 import { NotFound } from './pages/NotFound';
+
+// The metadata designer is its own chunk: business users never download it.
+const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
 
 function useSession(): Session | null {
   const [session, set] = useState(currentSession);
@@ -44,6 +47,7 @@ export function App() {
         <Route path="/o/:module/:entity/new" element={<FormPage mode="create" />} />
         <Route path="/o/:module/:entity/:id" element={<DetailPage />} />
         <Route path="/o/:module/:entity/:id/edit" element={<FormPage mode="edit" />} />
+        <Route path="/designer/*" element={<Suspense fallback={<PageLoader />}><DesignerRoutes /></Suspense>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -26,6 +26,30 @@ export function withQuery(path: string, query?: RequestOptions['query']): string
   return q ? `${path}${path.includes('?') ? '&' : '?'}${q}` : path;
 }
 
+/**
+ * A route answered in the browser instead of over the network (the designer's preview serves its
+ * sample records this way, under paths that never reach the engine). Returns undefined for paths
+ * it does not own.
+ */
+export type VirtualRoute = (url: string, options: RequestOptions) => Promise<Response> | undefined;
+const virtualRoutes: VirtualRoute[] = [];
+
+export function addVirtualRoute(route: VirtualRoute): () => void {
+  virtualRoutes.push(route);
+  return () => {
+    const i = virtualRoutes.indexOf(route);
+    if (i >= 0) virtualRoutes.splice(i, 1);
+  };
+}
+
+function fetchOrVirtual(url: string, init: RequestInit, options: RequestOptions): Promise<Response> {
+  for (const route of virtualRoutes) {
+    const answer = route(url, options);
+    if (answer) return answer;
+  }
+  return fetch(url, init);
+}
+
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const session = currentSession();
@@ -35,7 +59,7 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  const response = await fetch(withQuery(path, options.query), { method: options.method ?? 'GET', headers, body });
+  const response = await fetchOrVirtual(withQuery(path, options.query), { method: options.method ?? 'GET', headers, body }, options);
   if (response.status === 401) {
     setSession(null);
   }

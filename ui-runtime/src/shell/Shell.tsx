@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMetadata } from '../api/metadata';
 import { orderedNavigation } from '../meta/navigation';
 import { EntityIcon } from '../icons';
+import IconSettings from '@tabler/icons-react/icons/IconSettings';
 import { tokens } from '../theme';
 import { UiContext } from './UiContext';
 import { QuickFind } from './QuickFind';
@@ -90,6 +91,15 @@ export function Shell() {
                     ))}
                   </div>
                 ))}
+                {(ui.user.roles.includes('platform_operator') || ui.user.roles.includes('admin')) && (
+                  <div>
+                    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} component="h2">
+                      Administration
+                    </Text>
+                    <NavLink component={Link} to="/designer" label="Designer" leftSection={<IconSettings size={18} stroke={1.6} aria-hidden />}
+                      active={location.pathname.startsWith('/designer')} variant="light" />
+                  </div>
+                )}
                 {nav.length === 0 && (
                   <Text size="sm" c="dimmed" px="sm">
                     Nothing to show: your roles give access to no entity.

@@ -19,13 +19,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The web runtime tested from the Maven build: its Vitest unit tests, then the Playwright browser
  * scenario (ui-runtime/e2e/run.mjs, Debian chromium) against the packaged engine — with the UI that
- * Quinoa built into it — on a free port, a fresh embedded database and the sample modules.
+ * Quinoa built into it — on a free port, a fresh embedded database and the sample modules; then the
+ * metadata designer's scenario (ui-runtime/e2e/designer.mjs), last because it publishes a module.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UiBrowserIT {
 
     private static final Path UI = Path.of(System.getProperty("prm.ui.dir", "../ui-runtime")).toAbsolutePath().normalize();
@@ -71,6 +76,7 @@ class UiBrowserIT {
     }
 
     @Test
+    @Order(1)
     void unitTestsOfTheMetadataToViewLogicPass() throws Exception {
         Run run = node(List.of("node_modules/vitest/vitest.mjs", "run"), Duration.ofMinutes(5), "vitest.log");
         assertEquals(0, run.exit(), "Vitest failed:\n" + run.output());
@@ -78,6 +84,7 @@ class UiBrowserIT {
     }
 
     @Test
+    @Order(2)
     void theBrowserScenarioPasses() throws Exception {
         HttpResponse<String> index = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/o/partners/partner/00000000-0000-0000-0000-000000000000"))
@@ -88,6 +95,14 @@ class UiBrowserIT {
 
         Run run = node(List.of("e2e/run.mjs"), Duration.ofMinutes(10), "e2e.log");
         assertEquals(0, run.exit(), "browser scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
+        assertTrue(run.output().contains(" passed, 0 failed"), run.output());
+    }
+
+    @Test
+    @Order(3)
+    void theDesignerScenarioPasses() throws Exception {
+        Run run = node(List.of("e2e/designer.mjs"), Duration.ofMinutes(10), "e2e-designer.log");
+        assertEquals(0, run.exit(), "designer scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
         assertTrue(run.output().contains(" passed, 0 failed"), run.output());
     }
 

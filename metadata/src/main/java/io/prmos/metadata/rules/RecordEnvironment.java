@@ -46,7 +46,8 @@ public final class RecordEnvironment {
         if (result.hasError()) {
             CelIssue issue = result.getErrors().get(0);
             int column = Math.max(issue.getSourceLocation().getColumn(), 0);
-            return Checked.failed(issue.getMessage() + " at position " + column + " of the expression");
+            int offset = offset(expression, issue.getSourceLocation().getLine(), column);
+            return new Checked(null, issue.getMessage() + " at position " + column + " of the expression", offset);
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
@@ -54,10 +55,23 @@ public final class RecordEnvironment {
             if (!assignable(expected, actual)) {
                 return Checked.failed("the expression returns " + actual.name() + ", expected " + expected.name());
             }
-            return new Checked(ast, null);
+            return new Checked(ast, null, -1);
         } catch (dev.cel.common.CelValidationException e) {
             return Checked.failed(e.getMessage());
         }
+    }
+
+    /** The 0-based offset into the expression of a CEL location (1-based line, 0-based column). */
+    private static int offset(String expression, int line, int column) {
+        int at = 0;
+        for (int l = 1; l < line; l++) {
+            int next = expression.indexOf('\n', at);
+            if (next < 0) {
+                break;
+            }
+            at = next + 1;
+        }
+        return Math.min(at + column, expression.length());
     }
 
     private static boolean assignable(CelType expected, CelType actual) {
@@ -68,10 +82,13 @@ public final class RecordEnvironment {
         return expected.equals(SimpleType.DOUBLE) && actual.equals(SimpleType.INT);
     }
 
-    /** A checked expression, or why it failed. */
-    public record Checked(CelAbstractSyntaxTree ast, String problem) {
+    /**
+     * A checked expression, or why it failed; {@code position} is the 0-based offset into the expression
+     * the problem points at (-1 when it concerns the whole expression, e.g. its result type).
+     */
+    public record Checked(CelAbstractSyntaxTree ast, String problem, int position) {
         static Checked failed(String problem) {
-            return new Checked(null, problem);
+            return new Checked(null, problem, -1);
         }
 
         public boolean ok() {
