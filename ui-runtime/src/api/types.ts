@@ -34,6 +34,8 @@ export interface FieldMeta {
   searchable?: boolean;
   options?: FieldOption[] | null;
   currencies?: string[] | null;
+  precision?: number | null;
+  scale?: number | null;
   reference?: ReferenceTarget | null;
   operators?: string[] | null;
   description?: string | null;

@@ -22,6 +22,15 @@ export function formatMoney(value: unknown, locale?: string): string {
   return `${amount}${currency ? ' ' + currency : ''}`;
 }
 
+/** A decimal with thousands separators and its scale's digits (a formula total reads 525,000.00, not 525000). */
+export function formatDecimal(value: unknown, scale?: number | null, locale?: string): string {
+  const n = Number(value);
+  if (value === null || value === undefined || value === '' || !Number.isFinite(n)) return value == null ? '' : String(value);
+  const digits = typeof scale === 'number' && scale >= 0 && scale <= 20 ? scale : undefined;
+  return new Intl.NumberFormat(locale ?? 'en-US', digits === undefined ? { maximumFractionDigits: 20 }
+    : { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
 /** A value as text; references use the resolved display names when given. */
 export function formatValue(field: FieldMeta, value: unknown, refNames?: Map<string, string>): string {
   if (value === null || value === undefined || value === '') return '';
@@ -31,7 +40,7 @@ export function formatValue(field: FieldMeta, value: unknown, refNames?: Map<str
     case 'multidictionary': return Array.isArray(value) ? value.map((v) => optionLabel(field, v)).join(', ') : String(value);
     case 'money': return formatMoney(value);
     case 'integer': case 'bigint': return typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
-    case 'decimal': return String(value);
+    case 'decimal': return formatDecimal(value, field.scale);
     case 'date': return String(value);
     case 'datetime': {
       const d = new Date(String(value));

@@ -123,7 +123,7 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
       <PageHeader
         crumbs={[{ label: entity.pluralLabel, to: entity.route }, { label: title }]}
         title={title}
-        subtitle={r ? `${entity.label} · updated ${formatValue({ name: 'updated_at', label: '', type: 'datetime' }, r.updated_at)}${r.updated_by && !/^[0-9a-f-]{36}$/i.test(String(r.updated_by)) ? ` by ${String(r.updated_by)}` : ''}` : undefined}
+        subtitle={r ? `${r.public_id ? `${String(r.public_id)} · ` : ''}${entity.label} · updated ${formatValue({ name: 'updated_at', label: '', type: 'datetime' }, r.updated_at)}${r.updated_by && !/^[0-9a-f-]{36}$/i.test(String(r.updated_by)) ? ` by ${String(r.updated_by)}` : ''}` : undefined}
         actions={
           r && (
             <>

@@ -61,12 +61,14 @@ public class RecordCommandResource {
     @Inject
     ActionRunner actions;
 
+    @Inject
+    RecordRelations relations;
+
     @POST
     @Path("transitions/{name}")
     public Uni<Response> transition(@PathParam("module") String module, @PathParam("entity") String entity,
                                     @PathParam("id") String id, @PathParam("name") String name) {
         RecordResource.Target t = target(module, entity);
-        UUID uuid = t.id(id);
         Transition transition = t.entity().def().workflow().map(w -> w.transitions().get(name)).orElse(null);
         if (transition == null) {
             throw ApiProblem.notFound("no transition '" + name + "' on " + t.entity().qualifiedName());
@@ -76,8 +78,9 @@ public class RecordCommandResource {
         Optional<BoundFilter> scope = transition.rowScope() == Transition.RowScope.READ && !transition.roles().isEmpty()
                 ? Optional.empty() : t.auth().require(Operation.UPDATE).rows();
         Set<String> projection = t.auth().projection();
-        return readable(t, uuid, id)
-                .flatMap(x -> transitions.perform(t.caller(), t.catalog(), t.entity(), uuid, transition, scope))
+        // a public id (DEAL-000123) names the record as well as its uuid does
+        return relations.key(t, id).flatMap(uuid -> readable(t, uuid, id)
+                .flatMap(x -> transitions.perform(t.caller(), t.catalog(), t.entity(), uuid, transition, scope)))
                 .map(after -> RecordResponses.ok(project(after, projection)));
     }
 
@@ -87,7 +90,6 @@ public class RecordCommandResource {
     public Uni<Response> action(@PathParam("module") String module, @PathParam("entity") String entity,
                                 @PathParam("id") String id, @PathParam("name") String name, byte[] body) {
         RecordResource.Target t = target(module, entity);
-        UUID uuid = t.id(id);
         ActionDef action = t.entity().def().actions().get(name);
         if (action == null) {
             throw ApiProblem.notFound("no action '" + name + "' on " + t.entity().qualifiedName());
@@ -97,8 +99,8 @@ public class RecordCommandResource {
         }
         JsonNode input = body == null || body.length == 0 ? JsonNodeFactory.instance.objectNode() : RecordResponses.parseBody(body);
         actions.validateInput(action, input);
-        return readable(t, uuid, id)
-                .flatMap(x -> actions.run(t.caller(), t.catalog(), t.entity(), uuid, action, input))
+        return relations.key(t, id).flatMap(uuid -> readable(t, uuid, id)
+                .flatMap(x -> actions.run(t.caller(), t.catalog(), t.entity(), uuid, action, input)))
                 .map(result -> {
                     ObjectNode out = JsonNodeFactory.instance.objectNode();
                     out.put("action", name);
@@ -121,13 +123,16 @@ public class RecordCommandResource {
 
     private static ObjectNode project(ObjectNode record, Set<String> projection) {
         ObjectNode out = record.deepCopy();
-        out.retain(projection);
+        Set<String> kept = new java.util.HashSet<>(projection);
+        kept.add("urn"); // every record carries its URN and public id, as a GET answers them
+        kept.add(io.prmos.engine.query.SystemFields.PUBLIC_ID);
+        out.retain(kept);
         return out;
     }
 
     private RecordResource.Target target(String module, String entity) {
-        Catalog catalog = catalogs.current();
         Caller caller = callers.current();
+        Catalog catalog = catalogs.forTenant(caller.tenant());
         return catalog.entity(module, entity)
                 .map(e -> new RecordResource.Target(catalog, catalog.module(module).orElseThrow(), e, caller,
                         new Authorizer(evaluator, catalog, caller, e)))

@@ -57,17 +57,18 @@ class RecordRelations {
     @Inject
     PermissionEvaluator evaluator;
 
-    /** The uuid a path segment names: a uuid, or a public id such as {@code PRT-000123} of an entity that has them. */
+    @Inject
+    io.prmos.engine.store.RecordKeys keys;
+
     /** Whether {@code text} names a record by its public id (which {@link #key} looks up) rather than by uuid. */
     boolean isPublicId(RecordResource.Target t, String text) {
-        var publicId = t.entity().options().publicId();
-        return publicId.isPresent() && publicId.get().parse(text) >= 0;
+        return io.prmos.engine.store.RecordKeys.isPublicId(t.entity(), text);
     }
 
+    /** The uuid a path segment names: a uuid, or a public id such as {@code PRT-000123} of an entity that has them. */
     Uni<UUID> key(RecordResource.Target t, String text) {
         if (isPublicId(t, text)) {
-            return PublicIds.find(transactions, tenantFilter, t.caller(), t.entity(), text)
-                    .map(found -> found.orElseThrow(() -> t.missing(text)));
+            return keys.find(t.caller(), t.entity(), text).map(found -> found.orElseThrow(() -> t.missing(text)));
         }
         return Uni.createFrom().item(() -> t.id(text));
     }

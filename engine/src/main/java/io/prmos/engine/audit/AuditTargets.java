@@ -49,6 +49,10 @@ final class AuditTargets {
         throw ApiProblem.notFound("no " + entity.qualifiedName() + " with id " + text);
     }
 
+    static ApiProblem missing(EntityDescriptor entity, String text) {
+        return ApiProblem.notFound("no " + entity.qualifiedName() + " with id " + text);
+    }
+
     static int limit(String text) {
         if (text == null || text.isBlank()) {
             return DEFAULT_LIMIT;

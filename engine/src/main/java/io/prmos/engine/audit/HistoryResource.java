@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * {@code GET /api/v1/{module}/{entity}/{id}/history}: a record's changes, newest first, paged with
@@ -47,13 +46,15 @@ public class HistoryResource {
     @Inject
     RecordHistory history;
 
+    @Inject
+    io.prmos.engine.store.RecordKeys keys;
+
     @GET
     public Uni<ObjectNode> history(@PathParam("module") String module, @PathParam("entity") String entity,
                                    @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Caller caller = callers.current();
         Catalog catalog = catalogs.forTenant(caller.tenant());
         EntityDescriptor e = AuditTargets.entity(catalog, module, entity);
-        UUID uuid = AuditTargets.id(e, id);
         AccessDecision read = evaluator.decide(caller, catalog, e, Operation.READ);
         if (!read.allowed()) {
             throw new ApiProblem(403, "forbidden", "Forbidden", "your roles do not allow read on " + e.qualifiedName(), List.of());
@@ -62,7 +63,10 @@ public class HistoryResource {
             throw ApiProblem.notFound(e.qualifiedName() + " keeps no history (its features do not include audit)");
         }
         int size = AuditTargets.limit(limit);
-        return history.page(caller, e, uuid, read.rows(), size, AuditTargets.cursor(cursor))
+        var after = AuditTargets.cursor(cursor);
+        // a public id (DEAL-000123) names the record as well as its uuid does
+        return keys.find(caller, e, id).map(found -> found.orElseThrow(() -> AuditTargets.missing(e, id)))
+                .flatMap(uuid -> history.page(caller, e, uuid, read.rows(), size, after))
                 .map(page -> body(page.orElseThrow(() -> ApiProblem.notFound("no " + e.qualifiedName() + " with id " + id)), read, size));
     }
 

@@ -43,6 +43,9 @@ public class PurgeResource {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    io.prmos.engine.store.RecordKeys keys;
+
     @DELETE
     public Uni<Response> purge(@PathParam("module") String module, @PathParam("entity") String entity, @PathParam("id") String id) {
         Caller caller = callers.current();
@@ -51,10 +54,9 @@ public class PurgeResource {
         if (!caller.isAdmin()) {
             throw new ApiProblem(403, "forbidden", "Forbidden", "only admins may purge records of the recycle bin", List.of());
         }
-        UUID uuid = AuditTargets.id(e, id);
-        return bin.purge(caller, catalog, e, uuid)
-                .flatMap(x -> activity.record(null, caller, ActivityLog.PURGED, new Urn(e.module(), e.path(), uuid).toString(),
-                        "Purged " + e.label()))
+        return keys.find(caller, e, id).map(found -> found.orElseThrow(() -> AuditTargets.missing(e, id)))
+                .flatMap(uuid -> bin.purge(caller, catalog, e, uuid).flatMap(x -> activity.record(null, caller, ActivityLog.PURGED, new Urn(e.module(), e.path(), uuid).toString(),
+                        "Purged " + e.label())))
                 .replaceWith(Response.noContent().build());
     }
 }

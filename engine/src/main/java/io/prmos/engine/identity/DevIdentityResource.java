@@ -64,9 +64,28 @@ public class DevIdentityResource {
     @jakarta.ws.rs.Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonNode token(JsonNode body, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
+        return issue(body == null ? "" : body.path("username").asText(""), request);
+    }
+
+    /**
+     * The same as an OAuth 2.0 password grant ({@code grant_type=password&username=alice}, the password
+     * ignored): how Swagger UI's "Authorize" signs in with the embedded provider.
+     */
+    @POST
+    @jakarta.ws.rs.Path("/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonNode passwordGrant(@jakarta.ws.rs.FormParam("grant_type") String grantType, @jakarta.ws.rs.FormParam("username") String username,
+                                  @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest request) {
+        requireEnabled();
+        if (grantType != null && !grantType.equals("password")) {
+            throw ApiProblem.badRequest("unsupported-grant-type", "only grant_type=password is supported");
+        }
+        return issue(username == null ? "" : username, request);
+    }
+
+    private JsonNode issue(String username, io.vertx.core.http.HttpServerRequest request) {
         requireEnabled();
         requireThisMachine(request);
-        String username = body == null ? "" : body.path("username").asText("");
         DevIdentityConfig.DevUser user = configured.stream().filter(u -> u.username().equals(username)).findFirst()
                 .orElseThrow(() -> new ApiProblem(401, "unknown-user", "Unauthorized",
                         "no configured dev identity user '" + username + "'", List.of()));

@@ -1,25 +1,23 @@
 package io.prmos.engine.openapi;
 
-import static org.eclipse.microprofile.openapi.OASFactory.createAPIResponse;
-import static org.eclipse.microprofile.openapi.OASFactory.createAPIResponses;
-import static org.eclipse.microprofile.openapi.OASFactory.createContent;
-import static org.eclipse.microprofile.openapi.OASFactory.createMediaType;
-import static org.eclipse.microprofile.openapi.OASFactory.createOperation;
-import static org.eclipse.microprofile.openapi.OASFactory.createParameter;
+import static io.prmos.engine.openapi.DocParts.body;
+import static io.prmos.engine.openapi.DocParts.freeObject;
+import static io.prmos.engine.openapi.DocParts.object;
+import static io.prmos.engine.openapi.DocParts.ok;
+import static io.prmos.engine.openapi.DocParts.ref;
+import static io.prmos.engine.openapi.DocParts.responses;
+import static io.prmos.engine.openapi.DocParts.string;
 import static org.eclipse.microprofile.openapi.OASFactory.createPathItem;
-import static org.eclipse.microprofile.openapi.OASFactory.createRequestBody;
-import static org.eclipse.microprofile.openapi.OASFactory.createSchema;
 
 import io.prmos.metadata.catalog.EntityDescriptor;
 import io.prmos.metadata.model.ActionDef;
 import io.prmos.metadata.model.Transition;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.models.Operation;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * The record commands of an entity for the OpenAPI document: one path per workflow transition and
@@ -31,8 +29,8 @@ final class CommandPaths {
     }
 
     /** Path items by path, under {@code base} (the entity's collection path). */
-    static Map<String, PathItem> of(EntityDescriptor e, String base, java.util.Set<String> roles) {
-        Map<String, PathItem> out = new java.util.LinkedHashMap<>();
+    static Map<String, PathItem> of(EntityDescriptor e, String base, Set<String> roles) {
+        Map<String, PathItem> out = new LinkedHashMap<>();
         e.def().workflow().ifPresent(w -> w.transitions().values().stream()
                 .filter(t -> t.roles().isEmpty() || t.roles().stream().anyMatch(roles::contains))
                 .forEach(t -> out.put(base + "/{id}/transitions/" + t.name(), transition(e, t))));
@@ -42,40 +40,19 @@ final class CommandPaths {
     }
 
     private static PathItem transition(EntityDescriptor e, Transition t) {
-        String summary = t.label() + ": " + String.join(", ", t.from()) + " → " + t.to()
-                + t.guardMessage().map(m -> " (" + m + ")").orElse("");
-        Operation op = operation(e, "transition_" + t.name(), summary,
-                responses(createSchema().ref(EntitySchemas.REF + EntitySchemas.recordName(e)), "The record in its new state"));
-        return createPathItem().addParameter(id()).POST(op);
+        String description = t.label() + ": from " + String.join(", ", t.from()) + " to " + t.to() + "."
+                + t.guardMessage().map(m -> " Guarded: " + m + ".").orElse("");
+        return createPathItem().addParameter(EntityPaths.id(e)).POST(EntityPaths.operation(e, "transition_" + t.name(), t.label(), description)
+                .responses(responses("200", ok("The record in its new state", ref(EntitySchemas.recordName(e))), 403, 404, 409, 422)));
     }
 
     private static PathItem action(EntityDescriptor e, ActionDef a) {
-        Operation op = operation(e, "action_" + a.name(), a.label(), responses(createSchema().addType(SchemaType.OBJECT)
-                .addProperty("action", createSchema().addType(SchemaType.STRING))
-                .addProperty("result", createSchema().addType(SchemaType.OBJECT)), "What the action returned"));
-        op.requestBody(createRequestBody().required(true).description("Checked against the action's input schema in the manifest")
-                .content(createContent().addMediaType("application/json", createMediaType().schema(createSchema().addType(SchemaType.OBJECT)))));
-        return createPathItem().addParameter(id()).POST(op);
-    }
-
-    private static Operation operation(EntityDescriptor e, String verb, String summary, APIResponses responses) {
-        return createOperation().operationId(e.module() + "_" + e.path() + "_" + verb).summary(summary)
-                .tags(List.of(e.module())).responses(responses);
-    }
-
-    private static APIResponses responses(org.eclipse.microprofile.openapi.models.media.Schema success, String description) {
-        APIResponses responses = createAPIResponses().addAPIResponse("200", createAPIResponse().description(description)
-                .content(createContent().addMediaType("application/json", createMediaType().schema(success))));
-        for (int status : new int[] {403, 404, 409, 422}) {
-            responses.addAPIResponse(Integer.toString(status), createAPIResponse().description("Refused")
-                    .content(createContent().addMediaType("application/problem+json",
-                            createMediaType().schema(createSchema().ref(EntitySchemas.REF + "Problem")))));
-        }
-        return responses;
-    }
-
-    private static Parameter id() {
-        return createParameter().name("id").in(Parameter.In.PATH).required(true)
-                .schema(createSchema().addType(SchemaType.STRING).format("uuid"));
+        Schema input = a.input().map(JsonSchemas::toSchema).orElse(freeObject("The action takes no declared input"));
+        Schema result = object().addProperty("action", string()).addProperty("result", freeObject("What the action's hook returned"))
+                .required(List.of("action", "result"));
+        return createPathItem().addParameter(EntityPaths.id(e)).POST(EntityPaths.operation(e, "action_" + a.name(), a.label(),
+                        "Runs the custom action " + a.name() + " (hook " + a.hook() + ") on the record.")
+                .requestBody(body(input, "Checked against the action's input schema in the manifest"))
+                .responses(responses("200", ok("What the action returned", result), 400, 403, 404, 409, 422)));
     }
 }

@@ -136,6 +136,9 @@ public final class ListQueryParser {
         Set<String> names = new LinkedHashSet<>();
         for (String raw : text.split(",")) {
             String name = raw.trim();
+            if (name.equals("urn")) {
+                continue; // every record carries its URN (and its public id): asking for it is fine, and changes nothing
+            }
             if (SystemFields.lookupVisible(entity, name, visible).isEmpty()) {
                 throw new QueryException("fields", "unknown field '" + name + "' of " + entity.qualifiedName());
             }

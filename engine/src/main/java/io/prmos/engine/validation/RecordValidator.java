@@ -55,7 +55,7 @@ public final class RecordValidator {
             String pointer = pointerPrefix + "/" + field.name();
             JsonNode node = object.get(field.name());
             boolean mayWrite = writable.contains(field.name()) && !field.def().readOnly();
-            if (node == null || !visible.contains(field.name())) {
+            if (node == null || !visible.contains(field.name()) || isInitialState(entity, field, node, mode)) {
                 missing(field, mode, mayWrite, pointer, values, violations);
             } else if (!mayWrite) {
                 violations.add(new Violation(pointer, "readOnly", "'" + field.name() + "' is read-only"));
@@ -73,6 +73,16 @@ public final class RecordValidator {
             throw new ValidationException(violations);
         }
         return values;
+    }
+
+    /**
+     * A create that names the workflow's initial state (as a client echoing the form's default does)
+     * asks for what the create does anyway (workflow.InitialStateStage): it is accepted and left to
+     * that stage. Any other state is still refused as read-only (docs/adr/0053).
+     */
+    private static boolean isInitialState(EntityDescriptor entity, FieldDescriptor field, JsonNode node, WriteMode mode) {
+        return mode == WriteMode.CREATE && node.isTextual() && entity.def().workflow()
+                .filter(w -> w.field().equals(field.name()) && w.initial().equals(node.asText())).isPresent();
     }
 
     private void missing(FieldDescriptor field, WriteMode mode, boolean mayWrite, String pointer,
