@@ -22,7 +22,7 @@ import java.util.Set;
 final class EventRules {
 
     private static final List<String> OPERATIONS = List.of("Created", "Updated", "Deleted", "Restored");
-    private static final com.networknt.schema.Schema META_SCHEMA = SchemaRegistry
+    static final com.networknt.schema.Schema META_SCHEMA = SchemaRegistry
             .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
@@ -74,7 +74,7 @@ final class EventRules {
         }
     }
 
-    private static void checkSubscribed(ModuleContext context, String qualified, String pointer) {
+    static void checkSubscribed(ModuleContext context, String qualified, String pointer) {
         int dot = qualified.indexOf('.');
         String module = qualified.substring(0, dot);
         String event = qualified.substring(dot + 1);

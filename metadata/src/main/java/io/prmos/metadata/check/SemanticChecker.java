@@ -26,6 +26,7 @@ public final class SemanticChecker {
             BehaviourRules.check(context);
             ExpressionRules.check(context);
             AutomationRules.check(context);
+            AgentRules.check(context);
             EventRules.check(context);
             RegistryRules.check(context);
             StorageRules.check(context);

@@ -48,7 +48,7 @@ final class ManifestMapper {
                 migrations(root.path("migrations")),
                 EventsMapper.map(root.path("events")),
                 object(root, "hooks"),
-                object(root, "agents"),
+                AgentMapper.agents(root.path("agents")),
                 RegistryMapper.links(root.path("links")),
                 BehaviourMapper.automations(root.path("automations")),
                 ModuleUiMapper.map(root.path("ui")));

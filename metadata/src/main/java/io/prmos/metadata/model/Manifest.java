@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A module manifest after schema validation. Sections that later capabilities give behaviour to
- * (hooks, agents) are kept as validated JSON until their own model lands.
+ * A module manifest after schema validation. The {@code hooks} section is kept as validated JSON
+ * until its own model lands.
  *
  * @param roles       roles this module declares, by name; roles are global, so two modules may declare the same one
  * @param permissions what this module grants, one set per role, in manifest order
@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param links       link types this module declares, by name
  * @param automations event-triggered actions run after commit (docs/rules.md#automations)
  * @param ui          module-level UI contributions (slots); {@link ModuleUi#NONE} when absent
+ * @param agents      agents this module declares, by name (docs/agents.md)
  */
 public record Manifest(
         String apiVersion,
@@ -32,7 +33,7 @@ public record Manifest(
         List<MigrationDirective> migrations,
         EventsDef events,
         Optional<JsonNode> hooks,
-        Optional<JsonNode> agents,
+        Map<String, AgentDef> agents,
         Map<String, LinkTypeDef> links,
         List<Automation> automations,
         ModuleUi ui) {

@@ -63,7 +63,7 @@ class PermissionMappingTest {
         assertEquals(RecordScope.NONE, partner.update());
         assertEquals(false, partner.create());
         assertEquals(Map.of("notes", FieldAccess.HIDDEN, "annual_target", FieldAccess.HIDDEN), partner.fields());
-        assertEquals(List.of("partner_manager", "sales_rep"),
+        assertEquals(List.of("partner_manager", "partner_analyst", "sales_rep"),
                 sample("deals").permissions().stream().map(PermissionSet::role).toList());
     }
 
