@@ -53,6 +53,12 @@ public class RetentionJob {
     @Inject
     ActivityLog activity;
 
+    @Inject
+    io.prmos.engine.jobs.ClusterSchedule schedule;
+
+    @ConfigProperty(name = "prm.recycle-bin.purge-every", defaultValue = "1h")
+    Duration purgeEvery;
+
     @ConfigProperty(name = "prm.recycle-bin.retention", defaultValue = "30d")
     String defaultRetention;
 
@@ -71,7 +77,8 @@ public class RetentionJob {
     @Scheduled(every = "${prm.recycle-bin.purge-every:1h}", delayed = "${prm.recycle-bin.purge-delay:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return purgeExpired().onFailure().invoke(f -> LOG.warn("Recycle-bin retention run failed", f))
+        // every instance fires; one per period purges (docs/deployment.md)
+        return schedule.once("recycle-bin-purge", purgeEvery, this::purgeExpired).onFailure().invoke(f -> LOG.warn("Recycle-bin retention run failed", f))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

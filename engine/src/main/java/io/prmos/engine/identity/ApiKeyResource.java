@@ -124,7 +124,8 @@ public class ApiKeyResource {
         if (!roles.isArray() || roles.isEmpty()) {
             throw invalid("/roles", "at least one role is required");
         }
-        Set<String> known = new TreeSet<>(List.of(Caller.ADMIN_ROLE, Caller.PLATFORM_OPERATOR_ROLE));
+        Set<String> known = new TreeSet<>(List.of(Caller.ADMIN_ROLE, Caller.PLATFORM_OPERATOR_ROLE,
+                io.prmos.engine.jobs.JobRoles.WORKER));
         catalogs.current().modules().forEach(m -> known.addAll(m.manifest().roles().keySet()));
         Set<String> out = new TreeSet<>();
         List<Problem.Error> errors = new ArrayList<>();

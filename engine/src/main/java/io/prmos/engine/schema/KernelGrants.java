@@ -9,7 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * Grants the data role what it needs on the kernel's own tables that record work touches under
  * row-level security: reading and appending to the activity log, the record links (UPDATE
  * because creating an existing link is an {@code INSERT … ON CONFLICT DO UPDATE}) and the public-id
- * counters (an upsert too). Flyway creates
+ * counters (an upsert too), and the job queue (docs/jobs.md). Flyway creates
  * the tables but cannot know the configured role's name. Idempotent; run at start after the role exists.
  */
 public final class KernelGrants {
@@ -25,6 +25,8 @@ public final class KernelGrants {
                 .flatMap(x -> owner.query("GRANT SELECT, INSERT, UPDATE, DELETE ON " + quote("prm_kernel") + "." + quote("record_link")
                         + " TO " + role).execute())
                 .flatMap(x -> owner.query("GRANT SELECT, INSERT, UPDATE ON " + quote("prm_kernel") + "." + quote("public_id_counter")
+                        + " TO " + role).execute())
+                .flatMap(x -> owner.query("GRANT SELECT, INSERT, UPDATE ON " + quote("prm_kernel") + "." + quote("job")
                         + " TO " + role).execute())
                 .replaceWithVoid();
     }

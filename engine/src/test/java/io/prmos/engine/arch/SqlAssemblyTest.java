@@ -20,9 +20,10 @@ class SqlAssemblyTest {
     private static final Path MAIN = Path.of("src/main/java/io/prmos/engine");
     /**
      * Packages allowed to render SQL text (each with bound values only). {@code events} owns the
-     * kernel's event tables (outbox, subscriber progress, webhooks), which no other package reads.
+     * kernel's event tables (outbox, subscriber progress, webhooks), which no other package reads;
+     * {@code jobs} owns the job queue's table the same way.
      */
-    private static final List<String> SQL_PACKAGES = List.of("/sql/", "/schema/", "/store/", "/events/");
+    private static final List<String> SQL_PACKAGES = List.of("/sql/", "/schema/", "/store/", "/events/", "/jobs/");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
     private static final Pattern SQL_KEYWORD = Pattern.compile(
             "\\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE|ALTER TABLE|DROP|WHERE)\\b");

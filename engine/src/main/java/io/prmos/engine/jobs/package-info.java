@@ -1,0 +1,8 @@
+/**
+ * The kernel job queue: work that workers in any language lease over HTTP long-poll, heartbeat,
+ * complete or fail, with retries, backoff, a dead letter and idempotency keys (docs/jobs.md, ADR 0141).
+ * Jobs are enqueued over the API or from Java (hooks, automations, agents) through {@link
+ * io.prmos.engine.jobs.JobQueue}. Depends on {@code store} (tenant transactions) and {@code security};
+ * nothing in the kernel depends on it.
+ */
+package io.prmos.engine.jobs;
