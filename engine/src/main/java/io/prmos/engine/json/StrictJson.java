@@ -1,6 +1,8 @@
 package io.prmos.engine.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +68,9 @@ public final class StrictJson {
             root = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new Refused(Fault.SYNTAX, null, syntaxMessage(e));
+        } catch (NumberFormatException e) {
+            // an exponent beyond int range (1e2147483648): no BigDecimal holds it
+            throw new Refused(Fault.RANGE, unreadableNumber(bytes), Numbers.RANGE);
         } catch (IOException e) {
             throw new Refused(Fault.SYNTAX, null, "the JSON could not be read");
         }
@@ -111,6 +116,25 @@ public final class StrictJson {
         if (value != null && !Numbers.inRange(value)) {
             throw new Refused(Fault.RANGE, pointer.isEmpty() ? "/" : pointer, Numbers.RANGE);
         }
+    }
+
+    /** The pointer of the first number no BigDecimal can hold, found by reading the text token by token. */
+    private static String unreadableNumber(byte[] bytes) {
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    try {
+                        parser.getDecimalValue();
+                    } catch (NumberFormatException e) {
+                        String pointer = parser.getParsingContext().pathAsPointer().toString();
+                        return pointer.isEmpty() ? "/" : pointer;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return "/";
+        }
+        return "/";
     }
 
     private static String syntaxMessage(JsonProcessingException e) {

@@ -46,13 +46,14 @@ class StrictJsonTest {
 
     @Test
     void numbersBeyondAnyColumnAreOutOfRange() {
-        for (String number : new String[] {"1e400", "-1E+400", "1e-400", "1e999999999", "1" + "0".repeat(309)}) {
+        for (String number : new String[] {"1e400", "-1E+400", "1e-400", "1e999999999", "1e2147483648", "-1E-2147483649", "1" + "0".repeat(309)}) {
             StrictJson.Refused e = refused("{\"n\":{\"m\":" + number + "}}");
             assertEquals(StrictJson.Fault.RANGE, e.fault(), number);
             assertEquals("/n/m", e.pointer(), number);
         }
         assertEquals(StrictJson.Fault.RANGE, refused("1e400").fault());
         assertEquals("/", refused("1e400").pointer());
+        assertEquals("/1/x", refused("[1, {\"x\": 1e2147483648}]").pointer(), "an exponent no BigDecimal holds");
     }
 
     @Test
