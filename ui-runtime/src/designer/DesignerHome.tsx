@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { PageHeader } from '../shell/PageHeader';
 import { useUi } from '../shell/UiContext';
 import { designerApi } from './api';
+import { CertificationBadge } from './CertificationBadge';
 import { newModuleText } from './useDesigner';
 import { OverlayPanel } from './OverlayPanel';
 
@@ -42,7 +43,7 @@ function Modules() {
         <Button onClick={() => setCreating(true)}>New module</Button>
       </Group>
       <Table aria-label="Modules" highlightOnHover>
-        <Table.Thead><Table.Tr><Table.Th scope="col">Module</Table.Th><Table.Th scope="col">Installed</Table.Th><Table.Th scope="col">Drafts</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead><Table.Tr><Table.Th scope="col">Module</Table.Th><Table.Th scope="col">Installed</Table.Th><Table.Th scope="col">Certification</Table.Th><Table.Th scope="col">Drafts</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {names.map((name) => {
             const m = installed.data?.items.find((x) => x.module === name);
@@ -51,6 +52,7 @@ function Modules() {
               <Table.Tr key={name}>
                 <Table.Td><Text component={Link} to={`/designer/m/${name}`} c="brand.8" fw={500} size="sm">{name}</Text></Table.Td>
                 <Table.Td><Text size="sm">{m ? `${m.version} by ${m.installedBy}` : 'not installed'}</Text></Table.Td>
+                <Table.Td>{m && <CertificationBadge certification={m.certification} />}</Table.Td>
                 <Table.Td>{ds.map((x) => <Badge key={x.author} size="sm" variant="light" mr={4}>{x.authorName}</Badge>)}</Table.Td>
               </Table.Tr>
             );

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { designerApi } from './api';
+import { CertificationBadge } from './CertificationBadge';
 import type { Designer } from './useDesigner';
 
 export function HistoryDrawer({ d, opened, onClose }: { d: Designer; opened: boolean; onClose: () => void }) {
@@ -35,7 +36,7 @@ export function HistoryDrawer({ d, opened, onClose }: { d: Designer; opened: boo
     <Drawer className="prm-designer" closeButtonProps={{ 'aria-label': 'Close the history' }} opened={opened} onClose={onClose} position="right" size="lg" title={`History of ${d.module}`}>
       <Stack>
         <Table aria-label="Published versions">
-          <Table.Thead><Table.Tr><Table.Th scope="col">Version</Table.Th><Table.Th scope="col">Status</Table.Th><Table.Th scope="col">When</Table.Th><Table.Th scope="col">By</Table.Th></Table.Tr></Table.Thead>
+          <Table.Thead><Table.Tr><Table.Th scope="col">Version</Table.Th><Table.Th scope="col">Status</Table.Th><Table.Th scope="col">When</Table.Th><Table.Th scope="col">By</Table.Th><Table.Th scope="col">Certification</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
             {history.data?.items.map((v) => (
               <Table.Tr key={v.version + v.installedAt}>
@@ -43,6 +44,7 @@ export function HistoryDrawer({ d, opened, onClose }: { d: Designer; opened: boo
                 <Table.Td><Badge size="sm" variant="light" color={v.status === 'active' ? 'green' : 'gray'}>{v.status}</Badge></Table.Td>
                 <Table.Td><Text size="sm">{new Date(v.installedAt).toLocaleString()}</Text></Table.Td>
                 <Table.Td><Text size="sm">{v.installedBy}</Text></Table.Td>
+                <Table.Td><CertificationBadge certification={v.certification} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -84,6 +84,19 @@ export interface Review {
   publishable: boolean;
 }
 
+/** The certification the engine recorded for a module version (GET /api/admin/modules). */
+export interface Certification {
+  passed: boolean;
+  signed: boolean;
+  manifestChecksum: string;
+  toolVersion: string;
+  certifiedAt: string;
+  checksPassed: number;
+  checksTotal: number;
+  checks: Record<string, string>;
+  recordedBy: string;
+}
+
 export interface InstalledModule {
   module: string;
   version: string;
@@ -92,6 +105,8 @@ export interface InstalledModule {
   installedBy: string;
   checksum: string;
   file: string;
+  /** null when the version was published without a certificate */
+  certification: Certification | null;
 }
 
 export interface Preview {

@@ -183,14 +183,21 @@ public class ModuleAdminResource {
 
     private static JsonNode certification(io.prmos.engine.registry.ModuleCertification c) {
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("passed", c.passed).put("signed", c.signed)
-                .put("toolVersion", c.toolVersion).put("certifiedAt", c.certifiedAt).put("digest", c.digest)
-                .put("recordedAt", c.recordedAt.toString()).put("recordedBy", c.recordedBy);
-        ObjectNode checks = out.putObject("checks");
+                .put("manifestChecksum", c.manifestChecksum).put("toolVersion", c.toolVersion).put("certifiedAt", c.certifiedAt)
+                .put("digest", c.digest).put("recordedAt", c.recordedAt.toString()).put("recordedBy", c.recordedBy);
+        ObjectNode checks = JsonNodeFactory.instance.objectNode();
         try {
             JSON.readTree(c.checks).forEach(check -> checks.put(check.path("id").asText(), check.path("status").asText()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable certification checks of " + c.module + " " + c.version, e);
         }
+        // a warning passes (the certificate was accepted with it); a skipped check (prm certify --static) does not count
+        int passedChecks = 0;
+        for (JsonNode status : checks) {
+            passedChecks += status.asText().equals("PASS") || status.asText().equals("WARN") ? 1 : 0;
+        }
+        out.put("checksPassed", passedChecks).put("checksTotal", checks.size());
+        out.set("checks", checks);
         return out;
     }
 

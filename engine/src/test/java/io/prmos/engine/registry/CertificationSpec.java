@@ -6,7 +6,9 @@ import static io.prmos.engine.registry.Certificates.publish;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
+import io.prmos.metadata.certify.CheckIds;
 import io.prmos.metadata.certify.CheckStatus;
+import io.prmos.metadata.contract.Checksums;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
@@ -30,6 +32,9 @@ class CertificationSpec {
                 .body("items.find { it.module == 'certified' }.certification.passed", equalTo(true))
                 .body("items.find { it.module == 'certified' }.certification.signed", equalTo(false))
                 .body("items.find { it.module == 'certified' }.certification.toolVersion", equalTo("prm test"))
+                .body("items.find { it.module == 'certified' }.certification.manifestChecksum", equalTo(Checksums.sha256(manifest)))
+                .body("items.find { it.module == 'certified' }.certification.checksPassed", equalTo(CheckIds.TITLES.size()))
+                .body("items.find { it.module == 'certified' }.certification.checksTotal", equalTo(CheckIds.TITLES.size()))
                 .body("items.find { it.module == 'certified' }.certification.checks.labels", equalTo("WARN"))
                 .body("items.find { it.module == 'certified' }.certification.recordedBy", notNullValue())
                 .body("items.find { it.module == 'partners' }.certification", nullValue());

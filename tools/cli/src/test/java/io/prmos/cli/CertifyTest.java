@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,11 +102,36 @@ class CertifyTest {
         assertTrue(report.toString().contains("does not name the entity Thing"), report.toString());
         assertTrue(report.toString().contains("declares no properties"), report.toString());
         assertFalse(Files.exists(folder.resolve("prm-certificate.json")));
+    }
 
+    @Test
+    void anInvalidManifestFailsTheManifestCheckWithFileLineAndPointerAndSkipsTheRest() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("repo/shabby"));
         Files.writeString(folder.resolve("module.yaml"), "apiVersion: prm/v1\nmodule: shabby\nversion: one\n");
-        CliRun.Result invalid = prm("certify", folder.toString(), "--static");
-        assertEquals(1, invalid.exitCode(), invalid.toString());
-        assertTrue(invalid.err().contains("shabby/module.yaml:3:10 /version"), invalid.toString());
+        CliRun.Result text = prm("certify", folder.toString(), "--html", temp.resolve("report.html").toString());
+        assertEquals(1, text.exitCode(), text.toString());
+        String problem = "shabby/module.yaml:3:10 /version: expected a semantic version like 1.2.3, got string \"one\"";
+        assertEquals(List.of(problem, "prm certify: shabby is not certified: its manifest is not valid; see the report"), text.errLines());
+        assertTrue(text.out().startsWith("prm certify shabby one (manifest sha256:"), text.toString());
+        assertTrue(text.out().contains("  FAIL  manifest      Manifest valid (schema and semantic checks)\n"
+                + "                       1 problem(s) in shabby/module.yaml\n        FAIL: " + problem + "\n"), text.toString());
+        assertTrue(text.out().contains("NOT CERTIFIED: 9 checks, 1 fail, 8 skip\n"), text.toString());
+        assertTrue(Files.readString(temp.resolve("report.html")).contains("NOT CERTIFIED"));
+
+        Files.writeString(folder.resolve("module.yaml"), "apiVersion: prm/v1\nmodule: shabby\nversion: [1\n");
+        CliRun.Result json = prm("certify", folder.toString(), "--output", "json");
+        assertEquals(1, json.exitCode(), json.toString());
+        JsonNode report = Http.JSON.readTree(json.out());
+        assertEquals("shabby", report.path("module").asText());
+        assertEquals("?", report.path("version").asText());
+        JsonNode manifest = report.path("checks").get(0);
+        assertEquals("FAIL", manifest.path("status").asText(), report.toString());
+        assertEquals("shabby/module.yaml:4:1 /version/0", manifest.path("findings").get(0).path("location").asText());
+        assertTrue(manifest.path("findings").get(0).path("message").asText().startsWith("YAML syntax error: "), report.toString());
+        for (JsonNode check : report.path("checks")) {
+            assertEquals(check == manifest ? "FAIL" : "SKIP", check.path("status").asText(), check.toString());
+        }
+        assertFalse(Files.exists(folder.resolve("prm-certificate.json")));
     }
 
     private static String status(JsonNode report, String id) {

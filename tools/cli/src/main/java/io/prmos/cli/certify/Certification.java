@@ -1,9 +1,13 @@
 package io.prmos.cli.certify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prmos.cli.CliFailure;
 import io.prmos.cli.http.Http;
 import io.prmos.cli.kernel.Kernel;
+import io.prmos.cli.local.LocalModule;
 import io.prmos.cli.render.Output;
 import io.prmos.cli.scenario.EventSchemas;
 import io.prmos.cli.scenario.ModuleUnderTest;
@@ -11,9 +15,12 @@ import io.prmos.cli.scenario.ScenarioResult;
 import io.prmos.cli.scenario.ScenarioRunner;
 import io.prmos.metadata.certify.Certificate;
 import io.prmos.metadata.certify.CertificateCodec;
+import io.prmos.metadata.certify.CheckIds;
 import io.prmos.metadata.certify.CheckResult;
 import io.prmos.metadata.certify.PerformanceBudget;
+import io.prmos.metadata.certify.StaticChecks;
 import io.prmos.metadata.contract.Checksums;
+import io.prmos.metadata.load.ManifestProblem;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +48,27 @@ public final class Certification {
         this.text = target.module().read().source();
     }
 
+    /**
+     * The report of a module whose manifest (or its requirements) did not validate: the manifest check
+     * fails with each problem's file, line, column and JSON pointer, and every other check is SKIP.
+     * Name and version come from the text when it has them, else the folder's name and "?".
+     */
+    public static CertificationReport invalid(LocalModule module, List<ManifestProblem> problems) {
+        String source = module.read().source();
+        JsonNode root = JsonNodeFactory.instance.objectNode();
+        try {
+            root = java.util.Objects.requireNonNullElse(new ObjectMapper(new YAMLFactory()).readTree(source), root);
+        } catch (IOException e) {
+            // a YAML syntax error: the manifest check's finding says where
+        }
+        List<CheckResult> statics = StaticChecks.run(module.file(), null, problems, java.util.Map.of());
+        List<CheckResult> checks = CheckIds.TITLES.keySet().stream().map(id -> statics.stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElse(CheckResult.skipped(id, CheckIds.title(id), "the manifest is not valid"))).toList();
+        String name = root.path("module").isTextual() ? root.path("module").asText() : module.path().getParent().getFileName().toString();
+        String version = root.path("version").isValueNode() ? root.path("version").asText() : "?";
+        return new CertificationReport(name, version, Checksums.sha256(source), TOOL_VERSION, checks);
+    }
+
     public CertificationReport withoutKernel() {
         return report(Checklist.complete(Checklist.staticPart(target), target, Optional.empty()));
     }
@@ -64,8 +92,7 @@ public final class Certification {
             try {
                 performance = new BudgetMeter(kernel).run(target.name(), budgets, target.manifest().manifest().entities().values());
             } catch (IllegalStateException e) {
-                performance = CheckResult.of(io.prmos.metadata.certify.CheckIds.PERFORMANCE,
-                        io.prmos.metadata.certify.CheckIds.title(io.prmos.metadata.certify.CheckIds.PERFORMANCE), "could not measure",
+                performance = CheckResult.of(CheckIds.PERFORMANCE, CheckIds.title(CheckIds.PERFORMANCE), "could not measure",
                         List.of(io.prmos.metadata.certify.Finding.fail("budgets", CliFailure.oneLine(e.getMessage()))));
             }
             return report(Checklist.complete(statics, target, Optional.of(new Checklist.KernelRun(results, api, performance))));

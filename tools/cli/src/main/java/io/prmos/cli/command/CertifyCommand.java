@@ -6,9 +6,13 @@ import io.prmos.cli.certify.Certification;
 import io.prmos.cli.certify.CertificationReport;
 import io.prmos.cli.deps.ServerRegistry;
 import io.prmos.cli.local.LocalModule;
+import io.prmos.cli.local.LocalValidator;
 import io.prmos.cli.render.Output;
 import io.prmos.cli.scenario.ModuleUnderTest;
+import io.prmos.metadata.load.ManifestProblem;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -38,21 +42,33 @@ public final class CertifyCommand extends PrmCommand {
         Output output = output();
         LocalModule module = DepsPullCommand.single(dir);
         Optional<Supplier<ServerRegistry>> server = common.server == null ? Optional.empty() : Optional.of(() -> new ServerRegistry(admin()));
-        ModuleUnderTest target = TestSetup.prepare(module, server);
+        LocalValidator.Outcome validation = TestSetup.validate(module, server);
+        if (!validation.ok()) {
+            CertificationReport report = Certification.invalid(module, validation.problems());
+            print(report, output);
+            List<String> lines = new ArrayList<>(validation.problems().stream().map(ManifestProblem::toString).toList());
+            lines.add("prm certify: " + report.module() + " is not certified: its manifest is not valid; see the report");
+            throw CliFailure.user(lines);
+        }
+        ModuleUnderTest target = ModuleUnderTest.prepare(module, validation);
         Certification certification = new Certification(target, context().env("PRM_CERTIFICATION_KEY"));
         CertificationReport report = staticOnly ? certification.withoutKernel()
                 : certification.withKernel(users -> TestSetup.start(target, users, engine, context(), output), output);
-        output.text().print(report.text());
-        output.document(report.json());
-        if (html != null) {
-            TestCommand.write(html, report.html());
-            output.line("HTML report in " + html);
-        }
+        print(report, output);
         if (!report.passed()) {
             throw CliFailure.user("prm certify: " + target.name() + " " + report.version() + " is not certified; see the report");
         }
         Path written = certification.writeCertificate(report);
         output.line("certificate written to " + written);
         return ExitCodes.OK;
+    }
+
+    private void print(CertificationReport report, Output output) {
+        output.text().print(report.text());
+        output.document(report.json());
+        if (html != null) {
+            TestCommand.write(html, report.html());
+            output.line("HTML report in " + html);
+        }
     }
 }

@@ -30,11 +30,15 @@ final class TestSetup {
 
     /** Requirements from the lock, then sibling folders, then (when given) the server. */
     static ModuleUnderTest prepare(LocalModule module, Optional<Supplier<ServerRegistry>> server) {
+        return ModuleUnderTest.prepare(module, validate(module, server));
+    }
+
+    /** The module validated with its requirements from the lock, then sibling folders, then (when given) the server. */
+    static LocalValidator.Outcome validate(LocalModule module, Optional<Supplier<ServerRegistry>> server) {
         List<RequirementSource> sources = new ArrayList<>(List.of(new LockSource(List.of(module.path().getParent())),
                 new SiblingFolders(List.of(module))));
         server.ifPresent(s -> sources.add(s.get()));
-        LocalValidator.Outcome outcome = new LocalValidator().validate(List.of(module), new Requirements(sources));
-        return ModuleUnderTest.prepare(module, outcome);
+        return new LocalValidator().validate(List.of(module), new Requirements(sources));
     }
 
     static Kernel start(ModuleUnderTest target, List<String> extraUsers, Path engineOption, CliContext context, Output output) {

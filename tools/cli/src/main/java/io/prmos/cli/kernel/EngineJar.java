@@ -10,12 +10,16 @@ import java.util.Optional;
 
 /**
  * Finds the packaged engine ({@code quarkus-app/quarkus-run.jar}): the {@code --engine} option, else
- * {@code $PRM_ENGINE_JAR}, else {@code engine/target/quarkus-app} of the PRM OS checkout the CLI was
- * built in, else in the current folder or a parent of it.
+ * {@code $PRM_ENGINE_JAR}, else — in the current folder or a parent of it, then beside the CLI's jar or
+ * above it — an engine unpacked into the prm distribution ({@code prm/engine/quarkus-app}) or the
+ * {@code engine/target/quarkus-app} of a PRM OS checkout the CLI was built in.
  */
 public final class EngineJar {
 
     static final String RELATIVE = "engine/target/quarkus-app/quarkus-run.jar";
+
+    /** Where the distribution's README tells a module team to unpack the engine: {@code prm/engine/}. */
+    static final String DISTRIBUTED = "engine/quarkus-app/quarkus-run.jar";
 
     private EngineJar() {
     }
@@ -30,15 +34,17 @@ public final class EngineJar {
         List<Path> tried = new ArrayList<>();
         for (Path start : starts()) {
             for (Path dir = start; dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve(RELATIVE);
-                tried.add(candidate);
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
+                for (String relative : List.of(DISTRIBUTED, RELATIVE)) {
+                    Path candidate = dir.resolve(relative);
+                    tried.add(candidate);
+                    if (Files.isRegularFile(candidate)) {
+                        return candidate;
+                    }
                 }
             }
         }
         throw CliFailure.user("no engine to test against: pass --engine PATH/quarkus-app/quarkus-run.jar or set PRM_ENGINE_JAR"
-                + " (looked for " + RELATIVE + " above " + starts() + ")");
+                + " (looked for " + DISTRIBUTED + " and " + RELATIVE + " above " + starts() + ")");
     }
 
     private static List<Path> starts() {
