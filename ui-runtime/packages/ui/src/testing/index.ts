@@ -2,3 +2,4 @@
 export { f, field, partner } from './fixtures';
 export { fakeApi } from './fakeApi';
 export type { FakeApi, FakeRequest } from './fakeApi';
+export { renderWithShell, sampleUi } from './render';
