@@ -24,7 +24,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // The design system's component tests declare `@vitest-environment jsdom` per file.
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['packages/ui/src/testing/setup.ts'],
   },
 });

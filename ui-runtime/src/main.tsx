@@ -10,11 +10,14 @@ import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router-dom';
-import { cssVariablesResolver, theme } from './theme';
+import { ApiError, configureCredentials, cssVariablesResolver, theme } from '@prm/ui';
 import { App } from './App';
-import { ApiError } from './api/http';
+import { currentSession, setSession } from './api/session';
 
 performance.mark('prm:boot');
+
+// The design system's API client calls as the signed-in user; a 401 ends the session.
+configureCredentials({ token: () => currentSession()?.token, onUnauthorized: () => setSession(null) });
 
 const queryClient = new QueryClient({
   defaultOptions: {

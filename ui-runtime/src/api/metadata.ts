@@ -1,8 +1,7 @@
 // The UI metadata, revalidated with its ETag: a 304 keeps the copy already held.
 import { useQuery } from '@tanstack/react-query';
-import { send } from './http';
+import { send, type AuthConfig, type UiMetadata } from '@prm/ui';
 import { currentSession, fetchAuthConfig } from './session';
-import type { AuthConfig, UiMetadata } from './types';
 
 let cached: { user: string; etag: string; body: UiMetadata } | null = null;
 

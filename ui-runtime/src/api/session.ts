@@ -1,7 +1,7 @@
 // The signed-in user's bearer token, kept for the browser tab's session. Dev mode gets it from
 // the embedded identity provider; OIDC mode from the authorization code flow with PKCE.
 import type { UserManager } from 'oidc-client-ts';
-import type { AuthConfig } from './types';
+import type { AuthConfig } from '@prm/ui';
 
 const KEY = 'prm.session';
 

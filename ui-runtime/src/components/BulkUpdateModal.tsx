@@ -2,12 +2,9 @@
 // (POST {api}/bulk, each update guarded by the record's version).
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { EntityMeta, RecordData } from '../api/types';
-import { bulk } from '../api/records';
-import { ApiError } from '../api/http';
+import { ApiError, FieldInput, bulk, type EntityMeta, type RecordData } from '@prm/ui';
 import { emptyValue, toApi } from '../meta/formValues';
 import { validateValue } from '../meta/validation';
-import { FieldInput } from './FieldInput';
 
 interface Props {
   entity: EntityMeta;

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import IconColumns from '@tabler/icons-react/icons/IconColumns';
-import type { FieldMeta } from '../api/types';
+import type { FieldMeta } from '@prm/ui';
 
 /** Which fields are columns; at least one stays. */
 export function ColumnChooser({ all, chosen, onChange }: { all: FieldMeta[]; chosen: string[]; onChange: (cols: string[]) => void }) {

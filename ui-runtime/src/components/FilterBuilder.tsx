@@ -5,9 +5,7 @@ import IconFilter from '@tabler/icons-react/icons/IconFilter';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useState } from 'react';
-import type { FieldMeta } from '../api/types';
-import { OPERATOR_LABELS, operatorsFor, type Condition, type Operator } from '../meta/filter';
-import { FieldInput } from './FieldInput';
+import { FieldInput, OPERATOR_LABELS, operatorsFor, type Condition, type FieldMeta, type Operator } from '@prm/ui';
 
 interface Props {
   fields: FieldMeta[];

@@ -4,8 +4,7 @@ import { Alert, Badge, Button, FileInput, Group, Modal, ScrollArea, Select, Stac
 import IconUpload from '@tabler/icons-react/icons/IconUpload';
 import Papa from 'papaparse';
 import { useState } from 'react';
-import type { EntityMeta, ImportResult } from '../api/types';
-import { importRows } from '../api/records';
+import { importRows, type EntityMeta, type ImportResult } from '@prm/ui';
 import { guessMapping, importTargets, mapRows, mappingProblems, type Target } from '../meta/csvImport';
 
 interface Props {

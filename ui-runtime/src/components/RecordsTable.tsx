@@ -1,10 +1,7 @@
 // A read-only table of records (related lists and slot widgets): columns from metadata, rows link to detail.
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router-dom';
-import { formatValue } from '../meta/format';
-import type { FieldMeta, RecordData } from '../api/types';
-import { FieldValue } from './FieldValue';
-import { useReferenceNames } from './useReferenceNames';
+import { FieldValue, formatValue, useReferenceNames, type FieldMeta, type RecordData } from '@prm/ui';
 
 export function RecordsTable({ columns, records, route, label }: { columns: FieldMeta[]; records: RecordData[]; route: string; label: string }) {
   const navigate = useNavigate();

@@ -7,8 +7,7 @@ import IconEye from '@tabler/icons-react/icons/IconEye';
 import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { deleteView, listViews, saveView } from '../api/records';
-import type { SavedView } from '../api/types';
+import { deleteView, listViews, saveView, type SavedView } from '@prm/ui';
 
 export interface ViewState {
   filter: string;

@@ -3,14 +3,8 @@
 import { Anchor, Group, Paper, Skeleton, Stack, Text, Title, Alert } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { getRecord, listRecords } from '../api/records';
-import type { EntityMeta, FieldMeta, RecordData, SlotWidget, UiMetadata } from '../api/types';
-import { fieldMap, visibleColumns } from '../meta/columns';
-import { quote } from '../meta/filter';
-import { recordTitle } from '../meta/format';
-import { FieldValue } from './FieldValue';
+import { EntityCard, WidgetCard, fieldMap, getRecord, listRecords, quote, visibleColumns, type EntityMeta, type FieldMeta, type RecordData, type SlotWidget, type UiMetadata } from '@prm/ui';
 import { RecordsTable } from './RecordsTable';
-import { useReferenceNames } from './useReferenceNames';
 
 const RELATED_LIMIT = 10;
 
@@ -60,13 +54,9 @@ export function SummaryCard({ ui, widget, host }: { ui: UiMetadata; widget: Slot
     queryFn: () => getRecord(target!.api, String(id)),
     enabled: !!target && typeof id === 'string',
   });
-  const cols = target ? columnsOf(target, widget.columns) : [];
-  const names = useReferenceNames(cols, record.data ? [record.data] : []);
   if (!target) return null;
-  const title = widget.title ?? target.label;
   return (
-    <Paper p="md" component="section" aria-label={title}>
-      <Title order={2} size="h3" mb="xs">{title}</Title>
+    <WidgetCard title={widget.title ?? target.label}>
       {typeof id !== 'string' ? (
         <Text size="sm" c="dimmed">None</Text>
       ) : record.isPending ? (
@@ -74,21 +64,9 @@ export function SummaryCard({ ui, widget, host }: { ui: UiMetadata; widget: Slot
       ) : record.isError ? (
         <Text size="sm" c="dimmed">Not available</Text>
       ) : (
-        <Stack gap={6}>
-          <Anchor component={Link} to={`${target.route}/${record.data.id}`} fw={600}>
-            {recordTitle(target, record.data)}
-          </Anchor>
-          <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px' }}>
-            {cols.filter((c) => c.name !== target.displayField).map((c) => (
-              <div key={c.name} style={{ display: 'contents' }}>
-                <Text component="dt" size="xs" c="dimmed">{c.label}</Text>
-                <dd style={{ margin: 0 }}><FieldValue field={c} value={record.data[c.name]} refNames={names} /></dd>
-              </div>
-            ))}
-          </dl>
-        </Stack>
+        <EntityCard entity={target} record={record.data} fields={columnsOf(target, widget.columns)} />
       )}
-    </Paper>
+    </WidgetCard>
   );
 }
 

@@ -3,8 +3,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { EntityMeta, RecordData } from '../api/types';
-import { deleteRecord, restoreRecord } from '../api/records';
+import { deleteRecord, restoreRecord, type EntityMeta, type RecordData } from '@prm/ui';
 
 export function useBulkDelete(entity: EntityMeta, onChanged: () => void) {
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Tabs, Text, Te
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '@prm/ui';
 import { useUi } from '../shell/UiContext';
 import { designerApi } from './api';
 import { CertificationBadge } from './CertificationBadge';

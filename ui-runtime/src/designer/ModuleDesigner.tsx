@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { designerApi } from './api';
 import { parseManifest } from './yaml/roundTrip';
 import { useNavigate, useParams } from 'react-router-dom';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader } from '@prm/ui';
 import { HistoryDrawer } from './HistoryDrawer';
 import { PreviewPane } from './preview/PreviewPane';
 import { ReviewModal } from './review/ReviewModal';

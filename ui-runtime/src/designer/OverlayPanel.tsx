@@ -5,7 +5,7 @@ import { Alert, Badge, Button, Group, Paper, Select, Stack, Switch, Table, Text,
 import { modals } from '@mantine/modals';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../api/http';
+import { ApiError, api } from '@prm/ui';
 import { designerApi } from './api';
 import { parseManifest } from './yaml/roundTrip';
 import type { Manifest } from './model/types';

@@ -1,7 +1,6 @@
+import { api, send, type UiMetadata } from '@prm/ui';
 // The designer's calls to the engine: /api/designer (drafts, checks, review, preview) and the
 // module registry (/api/admin/modules) for history, rollback and the published text.
-import { api, send } from '../api/http';
-import type { UiMetadata } from '../api/types';
 
 export interface ManifestProblem {
   file: string;

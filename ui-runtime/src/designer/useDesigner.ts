@@ -3,7 +3,7 @@
 // installed version for comparison (renames write renamedFrom only for names that are installed).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Document } from 'yaml';
-import { ApiError } from '../api/http';
+import { ApiError } from '@prm/ui';
 import { designerApi, type DraftState, type ManifestProblem } from './api';
 import { editManifest, parseManifest } from './yaml/roundTrip';
 import type { Manifest } from './model/types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { field, partner } from '@prm/ui/testing';
 import { guessMapping, importTargets, mapRows, mappingProblems, MAX_IMPORT_ROWS } from './csvImport';
-import { field, partner } from './fixtures';
 
 describe('CSV import mapping', () => {
   it('offers money as amount and currency targets and no read-only field', () => {

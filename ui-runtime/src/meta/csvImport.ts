@@ -1,6 +1,6 @@
+import type { FieldMeta } from '@prm/ui';
 // The column-mapping step of a CSV import: which CSV column feeds which field, and turning
 // parsed CSV rows into record JSON rows for POST {api}/import.
-import type { FieldMeta } from '../api/types';
 
 /** A mapping target: a field name, or "field.amount" / "field.currency" for money. */
 export type Target = string;

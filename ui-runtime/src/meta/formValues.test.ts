@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { field } from '@prm/ui/testing';
 import { changedFields, isoDateTime, localDateTime, toFormValues, toPayload } from './formValues';
-import { field } from './fixtures';
 
 const fields = ['name', 'tier', 'types', 'score', 'active', 'annual_target', 'details', 'registration_id', 'joined_on'].map(field);
 

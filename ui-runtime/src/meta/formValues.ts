@@ -1,13 +1,10 @@
 // Converting between record JSON (the API) and form state (the inputs), per field type.
-import type { FieldMeta, RecordData } from '../api/types';
+import type { FieldMeta, MoneyValue, RecordData } from '@prm/ui';
 import { isEmpty } from './validation';
 
 export type FormValues = Record<string, unknown>;
 
-export interface MoneyValue {
-  amount: number | string | null;
-  currency: string | null;
-}
+export type { MoneyValue };
 
 /** The empty input state of a field (what a new record's form starts from). */
 export function emptyValue(field: FieldMeta): unknown {

@@ -1,5 +1,5 @@
+import type { EntityMeta, NavSection, UiMetadata } from '@prm/ui';
 // The shell's navigation, ordered, and finding the entity a route addresses.
-import type { EntityMeta, NavSection, UiMetadata } from '../api/types';
 
 const byOrder = <T extends { order?: number; label: string }>(a: T, b: T) =>
   (a.order ?? 1000) - (b.order ?? 1000) || a.label.localeCompare(b.label);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { field } from '@prm/ui/testing';
 import { validateAll, validateValue } from './validation';
-import { field } from './fixtures';
 
 describe('client validation mirrors the manifest', () => {
   it('requires required fields', () => {

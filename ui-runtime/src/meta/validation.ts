@@ -1,6 +1,6 @@
+import type { FieldMeta } from '@prm/ui';
 // Client-side checks mirroring the manifest rules the server enforces (required, bounds,
 // lengths, pattern, formats), so most mistakes show before a round trip.
-import type { FieldMeta } from '../api/types';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

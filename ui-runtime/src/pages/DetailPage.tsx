@@ -6,15 +6,8 @@ import IconEdit from '@tabler/icons-react/icons/IconEdit';
 import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../api/http';
-import { deleteRecord, getRecord, restoreRecord } from '../api/records';
-import type { EntityMeta, Section } from '../api/types';
-import { fieldMap } from '../meta/columns';
-import { formatValue, recordTitle } from '../meta/format';
-import { PageHeader } from '../shell/PageHeader';
+import { ApiError, FieldValue, PageHeader, deleteRecord, fieldMap, formatValue, getRecord, recordTitle, restoreRecord, useReferenceNames, type EntityMeta, type Section } from '@prm/ui';
 import { useRouteEntity, useUi } from '../shell/UiContext';
-import { FieldValue } from '../components/FieldValue';
-import { useReferenceNames } from '../components/useReferenceNames';
 import { RelatedRecords, SlotWidgets } from '../components/Widgets';
 import { NotFound } from './NotFound';
 

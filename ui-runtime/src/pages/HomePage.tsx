@@ -1,7 +1,7 @@
 import { Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
+import { PageHeader } from '@prm/ui';
 import { useUi } from '../shell/UiContext';
-import { PageHeader } from '../shell/PageHeader';
 import { orderedNavigation } from '../meta/navigation';
 import { EntityIcon } from '../icons';
 

@@ -12,17 +12,12 @@ import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { exportCsv, listRecords } from '../api/records';
-import type { EntityMeta, RecordData, SavedView } from '../api/types';
-import { choosableColumns, displayFieldOf, filterableFields, parseSort, searchFieldsOf, sortParam, visibleColumns } from '../meta/columns';
-import { buildFilter, parseConditions, type Condition } from '../meta/filter';
-import { PageHeader } from '../shell/PageHeader';
+import { PageHeader, RecordTable, buildFilter, choosableColumns, displayFieldOf, exportCsv, filterableFields, listRecords, parseConditions, parseSort, searchFieldsOf, sortParam, visibleColumns, type Condition, type EntityMeta, type RecordData, type SavedView } from '@prm/ui';
 import { useRouteEntity } from '../shell/UiContext';
 import { ColumnChooser } from '../components/ColumnChooser';
 import { FilterBuilder } from '../components/FilterBuilder';
 import { SavedViews, useViews } from '../components/SavedViews';
 import { BulkUpdateModal } from '../components/BulkUpdateModal';
-import { ListTable } from '../components/ListTable';
 import { useBulkDelete } from '../components/useBulkDelete';
 import { NotFound } from './NotFound';
 
@@ -221,7 +216,7 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
         </Alert>
       ) : (
         <Stack gap="sm">
-          <ListTable
+          <RecordTable
             entity={entity}
             columns={columns}
             records={records}

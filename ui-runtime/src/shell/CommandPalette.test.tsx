@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { partner } from '@prm/ui/testing';
 import { paletteActions } from './CommandPalette';
-import { partner } from '../meta/fixtures';
 
 describe('command palette', () => {
   const ui = {

@@ -5,7 +5,7 @@ import IconCommand from '@tabler/icons-react/icons/IconCommand';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import IconSearch from '@tabler/icons-react/icons/IconSearch';
 import { useNavigate } from 'react-router-dom';
-import type { UiMetadata } from '../api/types';
+import type { UiMetadata } from '@prm/ui';
 import { EntityIcon } from '../icons';
 import { orderedNavigation } from '../meta/navigation';
 

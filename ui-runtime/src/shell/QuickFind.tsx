@@ -5,7 +5,7 @@ import IconSearch from '@tabler/icons-react/icons/IconSearch';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { quickFind } from '../api/records';
+import { quickFind } from '@prm/ui';
 
 export function QuickFind() {
   const [q, setQ] = useState('');

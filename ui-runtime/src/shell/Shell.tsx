@@ -7,7 +7,7 @@ import { useMetadata } from '../api/metadata';
 import { orderedNavigation } from '../meta/navigation';
 import { EntityIcon } from '../icons';
 import IconSettings from '@tabler/icons-react/icons/IconSettings';
-import { tokens } from '../theme';
+import { tokens } from '@prm/ui';
 import { UiContext } from './UiContext';
 import { QuickFind } from './QuickFind';
 import { CommandPalette, PaletteButton } from './CommandPalette';

@@ -1,16 +1,10 @@
-// The UI metadata of the signed-in user, available to every page inside the shell.
-import { createContext, useContext } from 'react';
+// The UI metadata of the signed-in user, available to every page inside the shell. The context
+// itself belongs to the design system (module pages read it too); the route lookup is the shell's.
 import { useParams } from 'react-router-dom';
-import type { EntityMeta, UiMetadata } from '../api/types';
+import { useUi, type EntityMeta } from '@prm/ui';
 import { entityAt } from '../meta/navigation';
 
-export const UiContext = createContext<UiMetadata | null>(null);
-
-export function useUi(): UiMetadata {
-  const ui = useContext(UiContext);
-  if (!ui) throw new Error('useUi outside the shell');
-  return ui;
-}
+export { UiContext, useUi } from '@prm/ui';
 
 /** The entity the current route addresses (/o/:module/:entity/...), with its qualified name. */
 export function useRouteEntity(): { key: string; entity: EntityMeta } | null {

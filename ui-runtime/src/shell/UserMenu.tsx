@@ -2,9 +2,9 @@ import { Avatar, Badge, Menu, UnstyledButton, Group, Text, VisuallyHidden } from
 import IconLogout from '@tabler/icons-react/icons/IconLogout';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
+import type { UiUser } from '@prm/ui';
 import { signOut } from '../api/session';
 import { useAuthConfig } from '../api/metadata';
-import type { UiUser } from '../api/types';
 
 export function UserMenu({ user }: { user: UiUser }) {
   const navigate = useNavigate();

@@ -8,14 +8,12 @@ import { keepPreviousData, QueryClient, QueryClientProvider, useQuery } from '@t
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { addVirtualRoute } from '../../api/http';
+import { addVirtualRoute, cssVariablesResolver, theme, type UiMetadata } from '@prm/ui';
 import { useAuthConfig } from '../../api/metadata';
-import type { UiMetadata } from '../../api/types';
 import { DetailPage } from '../../pages/DetailPage';
 import { FormPage } from '../../pages/FormPage';
 import { ListPage } from '../../pages/ListPage';
 import { UiContext } from '../../shell/UiContext';
-import { cssVariablesResolver, theme } from '../../theme';
 import { designerApi } from '../api';
 import type { Designer } from '../useDesigner';
 import { sampleRecords } from './samples';

@@ -1,8 +1,7 @@
+import type { RecordData, RequestOptions, UiMetadata } from '@prm/ui';
 // The preview's record API, answered in the browser from sample records: the runtime's pages call
 // it through their usual functions (api/records.ts) because the preview metadata points their
 // entities at /preview/api/v1/... Writes change the samples in memory only; nothing reaches the engine.
-import type { RequestOptions } from '../../api/http';
-import type { RecordData, UiMetadata } from '../../api/types';
 
 export const PREVIEW_PREFIX = '/preview';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UiMetadata } from '../../api/types';
+import type { UiMetadata } from '@prm/ui';
 import { sampleRecords } from './samples';
 import { previewMetadata, sampleRoute } from './sampleApi';
 

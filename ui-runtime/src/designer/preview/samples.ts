@@ -1,6 +1,6 @@
+import type { EntityMeta, FieldMeta, RecordData, UiMetadata } from '@prm/ui';
 // Sample records for the preview, generated from the preview's UI metadata: a few per entity, with
 // values every field's type and bounds accept, references pointing at sample records of their target.
-import type { EntityMeta, FieldMeta, RecordData, UiMetadata } from '../../api/types';
 
 export const SAMPLES_PER_ENTITY = 3;
 

@@ -5,7 +5,7 @@
 import { Alert, Badge, Button, Checkbox, Code, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/http';
+import { ApiError } from '@prm/ui';
 import { designerApi, type Review } from '../api';
 import * as op from '../model/operations';
 import type { Designer } from '../useDesigner';

@@ -1,5 +1,6 @@
 package io.prmos.metadata.catalog;
 
+import io.prmos.metadata.check.ModuleFolders;
 import io.prmos.metadata.check.SemanticChecker;
 import io.prmos.metadata.load.LoadResult;
 import io.prmos.metadata.load.LoadedManifest;
@@ -26,11 +27,16 @@ public final class ModuleSetCompiler {
         }
     }
 
+    /** Compiles the modules of a folder; files their manifests name (UI extension entries) are checked there. */
     public Result compileDirectory(Path modulesRoot) {
-        return compile(new ManifestLoader().loadDirectory(modulesRoot));
+        return compile(new ManifestLoader().loadDirectory(modulesRoot), ModuleFolders.besideManifest(modulesRoot));
     }
 
     public Result compile(List<LoadResult> results) {
+        return compile(results, ModuleFolders.UNKNOWN);
+    }
+
+    public Result compile(List<LoadResult> results, ModuleFolders folders) {
         List<ManifestProblem> problems = new ArrayList<>();
         List<LoadedManifest> loaded = new ArrayList<>();
         for (LoadResult result : results) {
@@ -40,7 +46,7 @@ public final class ModuleSetCompiler {
             }
         }
         if (problems.isEmpty()) {
-            problems.addAll(new SemanticChecker().check(loaded));
+            problems.addAll(new SemanticChecker(folders).check(loaded));
         }
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), loaded, problems);

@@ -13,6 +13,18 @@ import java.util.Map;
  */
 public final class SemanticChecker {
 
+    private final ModuleFolders folders;
+
+    /** Checks manifests without looking at files next to them (a manifest published as text). */
+    public SemanticChecker() {
+        this(ModuleFolders.UNKNOWN);
+    }
+
+    /** Checks manifests and, where {@code folders} knows a module's folder, the files the manifest names there. */
+    public SemanticChecker(ModuleFolders folders) {
+        this.folders = folders;
+    }
+
     /** Checks the manifests together: references across modules resolve only within this set. */
     public List<ManifestProblem> check(List<LoadedManifest> modules) {
         Problems problems = new Problems();
@@ -31,6 +43,7 @@ public final class SemanticChecker {
             RegistryRules.check(context);
             StorageRules.check(context);
             SlotRules.check(context);
+            UiExtensionRules.check(context, folders);
             problems.addAll(module.ruleProblems());
         }
         DependencyRules.check(modules, byName, problems);

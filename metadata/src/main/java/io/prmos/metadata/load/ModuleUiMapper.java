@@ -5,7 +5,7 @@ import io.prmos.metadata.model.ModuleUi;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Maps the module-level {@code ui} node (slots) to {@link ModuleUi}. */
+/** Maps the module-level {@code ui} node (slots, extension pages and widgets) to {@link ModuleUi}. */
 final class ModuleUiMapper {
 
     private ModuleUiMapper() {
@@ -27,6 +27,19 @@ final class ModuleUiMapper {
                     ManifestMapper.strings(slot.path("columns")),
                     ManifestMapper.text(slot, "filter")));
         }
-        return new ModuleUi(slots);
+        List<ModuleUi.PageExtension> pages = new ArrayList<>();
+        for (JsonNode page : node.path("pages")) {
+            pages.add(new ModuleUi.PageExtension(page.path("name").asText(), ManifestMapper.text(page, "title"),
+                    ManifestMapper.text(page, "icon"), page.path("entry").asText(), ManifestMapper.strings(page.path("roles")),
+                    page.path("strict").asBoolean(false)));
+        }
+        List<ModuleUi.WidgetExtension> widgets = new ArrayList<>();
+        for (JsonNode widget : node.path("widgets")) {
+            widgets.add(new ModuleUi.WidgetExtension(widget.path("name").asText(), ManifestMapper.text(widget, "title"),
+                    widget.path("entry").asText(), ManifestMapper.strings(widget.path("slots")),
+                    ManifestMapper.strings(widget.path("props")), ManifestMapper.strings(widget.path("roles")),
+                    widget.path("strict").asBoolean(false)));
+        }
+        return new ModuleUi(slots, pages, widgets);
     }
 }

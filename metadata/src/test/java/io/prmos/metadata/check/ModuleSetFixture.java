@@ -14,6 +14,10 @@ import java.util.List;
 final class ModuleSetFixture {
 
     static final Path MODULES = Path.of("..", "modules");
+    /** Bad manifests sit in bad/ and share bad/ui/ as the folder of their extensions' sources. */
+    static final Path RESOURCES = Path.of("src", "test", "resources");
+    static final ModuleFolders FOLDERS = module -> java.util.Optional.of(
+            (module.file().startsWith("bad/") ? RESOURCES : MODULES).resolve(module.file()).getParent());
 
     private ModuleSetFixture() {
     }
@@ -33,7 +37,7 @@ final class ModuleSetFixture {
         if (result instanceof LoadResult.Loaded loaded) {
             List<LoadedManifest> set = new ArrayList<>(samples());
             set.add(loaded.manifest());
-            return new SemanticChecker().check(set);
+            return new SemanticChecker(FOLDERS).check(set);
         }
         return result.problems();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choosableColumns, displayFieldOf, filterableFields, parseSort, searchFieldsOf, sortParam, toggleSort, visibleColumns } from './columns';
-import { partner } from './fixtures';
+import { partner } from '../testing/fixtures';
 
 const names = (fs: { name: string }[]) => fs.map((x) => x.name);
 

@@ -34,6 +34,8 @@ export const theme = createTheme({
     Select: { defaultProps: { size: 'sm' } },
     Table: { defaultProps: { verticalSpacing: 'xs', horizontalSpacing: 'sm' } },
     Paper: { defaultProps: { withBorder: true, radius: 'md' } },
+    // Mantine's close button of a toast has no accessible name (axe button-name, critical).
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } },
   },
 });
 

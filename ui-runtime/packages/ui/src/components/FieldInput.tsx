@@ -2,9 +2,8 @@
 import { Checkbox, Group, MultiSelect, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
 import { DateInput, DateTimePicker } from '@mantine/dates';
 import type { Ref } from 'react';
-import type { FieldMeta } from '../api/types';
-import type { MoneyValue } from '../meta/formValues';
-import { ReferencePicker } from './ReferencePicker';
+import type { FieldMeta, MoneyValue } from '../api/types';
+import { EntityPicker } from './EntityPicker';
 
 export interface FieldInputProps {
   field: FieldMeta;
@@ -144,7 +143,7 @@ export function FieldInput({ field, value, onChange, onBlur, error, label, ariaL
         />
       );
     case 'reference':
-      return <ReferencePicker {...common} field={field} value={(value as string) ?? null} onChange={onChange} />;
+      return field.reference ? <EntityPicker {...common} label={common.label} required={field.required} target={field.reference} placeholder={`Search ${field.label.toLowerCase()}…`} value={(value as string) ?? null} onChange={onChange} /> : null;
     default:
       return (
         <TextInput

@@ -1,4 +1,6 @@
-import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+// The page frame: breadcrumbs, title and actions on top, the page's content below — the same on
+// every generated page and every module page.
+import { Anchor, Box, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 
@@ -38,5 +40,17 @@ export function PageHeader({ crumbs, title, subtitle, actions }: { crumbs: Crumb
         {actions && <Group gap="xs" wrap="nowrap">{actions}</Group>}
       </Group>
     </Stack>
+  );
+}
+
+/** A whole page: the header, then the content. Module pages start from this. */
+export function PageFrame({ crumbs = [], title, subtitle, actions, children }: {
+  crumbs?: Crumb[]; title: ReactNode; subtitle?: ReactNode; actions?: ReactNode; children?: ReactNode;
+}) {
+  return (
+    <Box component="article">
+      <PageHeader crumbs={crumbs} title={title} subtitle={subtitle} actions={actions} />
+      <Stack gap="md">{children}</Stack>
+    </Box>
   );
 }

@@ -1,5 +1,6 @@
-// The list's table (TanStack Table, manual sorting): header clicks sort, checkboxes select,
-// the first column links to the record. Skeleton rows while the first page loads.
+// A table of records (TanStack Table, manual sorting: the server sorts): header clicks sort,
+// optional checkboxes select, the first column links to the record. Skeleton rows while loading.
+// The list page drives it with its URL state; DataTable drives it with the list API.
 import { Anchor, Checkbox, Paper, Skeleton, Table } from '@mantine/core';
 import IconArrowDown from '@tabler/icons-react/icons/IconArrowDown';
 import IconArrowUp from '@tabler/icons-react/icons/IconArrowUp';
@@ -11,23 +12,28 @@ import type { EntityMeta, FieldMeta, RecordData } from '../api/types';
 import { toggleSort, type SortKey } from '../meta/columns';
 import { formatValue } from '../meta/format';
 import { FieldValue } from './FieldValue';
-import { useReferenceNames } from './useReferenceNames';
+import { useReferenceNames } from '../hooks/useReferenceNames';
 
-interface Props {
+export interface RecordTableProps {
   entity: EntityMeta;
   columns: FieldMeta[];
   records: RecordData[];
   loading: boolean;
   sortKeys: SortKey[];
   onSort: (keys: SortKey[]) => void;
-  selectable: boolean;
-  selected: Record<string, RecordData>;
-  onSelect: (s: Record<string, RecordData>) => void;
+  /** Accessible name of the table; defaults to the entity's plural label. */
+  label?: string;
+  selectable?: boolean;
+  selected?: Record<string, RecordData>;
+  onSelect?: (s: Record<string, RecordData>) => void;
 }
+
+const NONE: Record<string, RecordData> = {};
+const IGNORE = () => undefined;
 
 let firstRenderMarked = false;
 
-export function ListTable({ entity, columns, records, loading, sortKeys, onSort, selectable, selected, onSelect }: Props) {
+export function RecordTable({ entity, columns, records, loading, sortKeys, onSort, label, selectable = false, selected = NONE, onSelect = IGNORE }: RecordTableProps) {
   const names = useReferenceNames(columns, records);
   const marked = useRef(false);
   useEffect(() => {
@@ -66,7 +72,7 @@ export function ListTable({ entity, columns, records, loading, sortKeys, onSort,
   return (
     <Paper>
       <Table.ScrollContainer minWidth={640}>
-        <Table className="prm-table" aria-label={entity.pluralLabel} aria-busy={loading} stickyHeader highlightOnHover>
+        <Table className="prm-table" aria-label={label ?? entity.pluralLabel} aria-busy={loading} stickyHeader highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               {selectable && (

@@ -1,18 +1,20 @@
 // A reference input with search-as-you-type over the target's list API
-// (filter: displayField contains '…').
+// (filter: displayField contains '…'), debounced; the current value shows its display name.
 import { Loader, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type Ref } from 'react';
-import type { FieldMeta } from '../api/types';
+import type { ReferenceTarget } from '../api/types';
 import { displayNames, listRecords } from '../api/records';
 import { quote } from '../meta/filter';
 
-interface Props {
-  field: FieldMeta;
+export interface EntityPickerProps {
+  /** The entity to pick from: its API and display field (a reference field's `reference`). */
+  target: ReferenceTarget;
+  label: string;
+  required?: boolean;
   value: string | null;
   onChange: (v: unknown) => void;
-  label?: string;
   'aria-label'?: string;
   error?: string;
   disabled?: boolean;
@@ -20,14 +22,17 @@ interface Props {
   withAsterisk?: boolean;
   onBlur?: () => void;
   description?: string;
+  placeholder?: string;
   ref?: Ref<HTMLInputElement>;
 }
 
-export function ReferencePicker({ field, value, onChange, ...rest }: Props) {
-  const target = field.reference!;
+/** How long typing must pause before the picker searches. */
+export const PICKER_DEBOUNCE_MS = 250;
+
+export function EntityPicker({ target, label, required, value, onChange, placeholder, ...rest }: EntityPickerProps) {
   const display = target.displayField;
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const [debounced] = useDebouncedValue(search.trim(), PICKER_DEBOUNCE_MS);
   const current = useQuery({
     queryKey: ['names', target.api, value],
     queryFn: () => displayNames(target.api, display, [value!]),
@@ -62,17 +67,18 @@ export function ReferencePicker({ field, value, onChange, ...rest }: Props) {
   return (
     <Select
       {...rest}
+      label={label}
       data={data}
       value={value}
       onChange={(v) => onChange(v)}
       searchable
-      clearable={!field.required}
+      clearable={!required}
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: o }) => o}
       nothingFoundMessage={options.isFetching ? 'Searching…' : 'No match'}
       rightSection={options.isFetching ? <Loader size={14} /> : undefined}
-      placeholder={`Search ${field.label.toLowerCase()}…`}
+      placeholder={placeholder ?? `Search ${label.toLowerCase()}…`}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFilter, conditionText, idsFilter, literal, operatorsFor, parseConditions, quote, searchText } from './filter';
-import { field, partner } from './fixtures';
+import { field, partner } from '../testing/fixtures';
 
 describe('operators by type', () => {
   it('offers text operators for text and ordered ones for numbers and dates', () => {

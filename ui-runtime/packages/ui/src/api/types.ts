@@ -129,6 +129,12 @@ export interface AuthConfig {
   oidc?: { authority: string; clientId: string; scopes?: string };
 }
 
+/** A money field's value as an input holds it: the amount may be text while the user types. */
+export interface MoneyValue {
+  amount: number | string | null;
+  currency: string | null;
+}
+
 export type RecordData = Record<string, unknown> & { id: string; version?: number };
 
 export interface Page<T = RecordData> {

@@ -1,7 +1,25 @@
-// Calls to the engine's API with the session's bearer token; errors become ApiError carrying
-// the RFC 9457 problem.
+// Calls to the engine's API with the signed-in user's bearer token; errors become ApiError carrying
+// the RFC 9457 problem. The shell owns sign-in and hands the token over through configureCredentials,
+// so module extensions call the API as the user and see exactly what the user may see.
 import type { Problem } from '../meta/problems';
-import { currentSession, setSession } from './session';
+
+/** Where the client takes the bearer token from, and what it does when the API answers 401. */
+export interface Credentials {
+  token: () => string | null | undefined;
+  onUnauthorized?: () => void;
+}
+
+let credentials: Credentials = { token: () => null };
+
+/** Called once by the shell before the first request. */
+export function configureCredentials(c: Credentials): void {
+  credentials = c;
+}
+
+/** The bearer token of the signed-in user, for requests made outside send (an event stream). */
+export function bearerToken(): string | null {
+  return credentials.token() ?? null;
+}
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly problem: Problem) {
@@ -52,8 +70,8 @@ function fetchOrVirtual(url: string, init: RequestInit, options: RequestOptions)
 
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  const session = currentSession();
-  if (session) headers.Authorization = `Bearer ${session.token}`;
+  const token = bearerToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -61,7 +79,7 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
   }
   const response = await fetchOrVirtual(withQuery(path, options.query), { method: options.method ?? 'GET', headers, body }, options);
   if (response.status === 401) {
-    setSession(null);
+    credentials.onUnauthorized?.();
   }
   if (!response.ok && response.status !== 304) {
     let problem: Problem = { status: response.status, title: response.statusText };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceBatches, routeOfApi } from './references';
 import { formatValue, recordTitle } from './format';
-import { orderedNavigation, entityAt } from './navigation';
-import { field, partner } from './fixtures';
+import { field, partner } from '../testing/fixtures';
 
 describe('reference display names', () => {
   it('asks once per target entity for all distinct ids of a page', () => {
@@ -41,26 +40,5 @@ describe('formatting', () => {
   it('titles a record by its display field, else its id', () => {
     expect(recordTitle(partner, { id: 'x', name: 'Acme' })).toBe('Acme');
     expect(recordTitle(partner, { id: 'x', name: '' })).toBe('x');
-  });
-});
-
-describe('navigation', () => {
-  it('orders sections and items and drops empty sections', () => {
-    const nav = orderedNavigation([
-      { section: 'sales', label: 'Sales', order: 20, items: [{ entity: 'deals.Deal', label: 'Deals', route: '/o/deals/deal', order: 10 }] },
-      { section: 'empty', label: 'Empty', order: 1, items: [] },
-      { section: 'eco', label: 'Ecosystem', order: 10, items: [
-        { entity: 'organizations.Organization', label: 'Organizations', route: '/o/organizations/organization', order: 10 },
-        { entity: 'partners.Partner', label: 'Partners', route: '/o/partners/partner', order: 5 },
-      ] },
-    ]);
-    expect(nav.map((s) => s.section)).toEqual(['eco', 'sales']);
-    expect(nav[0].items.map((i) => i.label)).toEqual(['Partners', 'Organizations']);
-  });
-
-  it('finds the entity of a route', () => {
-    const ui = { user: { username: 'a', tenant: 't', roles: [] }, navigation: [], entities: { 'partners.Partner': partner } };
-    expect(entityAt(ui, 'partners', 'partner')?.[0]).toBe('partners.Partner');
-    expect(entityAt(ui, 'partners', 'nope')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-// A small entity in the shape of the UI metadata, for the unit tests.
+// A small entity in the shape of the UI metadata, for unit tests of the runtime and of module code.
 import type { EntityMeta, FieldMeta } from '../api/types';
 
 export const f = (name: string, type: string, extra: Partial<FieldMeta> = {}): FieldMeta => ({
