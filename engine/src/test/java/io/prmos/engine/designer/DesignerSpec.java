@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prmos.engine.testing.Tokens;
@@ -38,7 +39,8 @@ class DesignerSpec {
         as("alice").body(Map.of("source", partners, "file", "partners/module.yaml")).post(API + "/validate").then().statusCode(200)
                 .body("valid", equalTo(true)).body("module", equalTo("partners")).body("problems.size()", equalTo(0));
 
-        String typo = partners.replace("      website: { type: url, label: Website }", "      website: { type: url, lable: Website }");
+        String typo = partners.replace("      website: { type: url, label: Website", "      website: { type: url, lable: Website");
+        assertNotEquals(partners, typo, "the sample's website field moved: adapt the edit");
         JsonPath bad = as("alice").body(Map.of("source", typo, "file", "partners/module.yaml")).post(API + "/validate")
                 .then().statusCode(200).body("valid", equalTo(false)).extract().jsonPath();
         assertEquals("/entities/Partner/fields/website/lable", bad.getString("problems[0].pointer"));
