@@ -82,7 +82,10 @@ public class DynamicPathsFilter implements OASFilter {
                 }
                 if (view.operations().contains(Operation.CREATE) || view.operations().contains(Operation.UPDATE)) {
                     components.addSchema(EntitySchemas.inputName(entity), EntitySchemas.input(module, entity, view));
-                    components.addSchema(EntitySchemas.patchName(entity), EntitySchemas.patch(module, entity, view));
+                    if (view.operations().contains(Operation.UPDATE) || view.operations().contains(Operation.BULK)) {
+                        // referenced by PATCH and by bulk operations only: a component nothing uses is a lint warning
+                        components.addSchema(EntitySchemas.patchName(entity), EntitySchemas.patch(module, entity, view));
+                    }
                 }
                 addEntity(paths, entity, view);
                 add(paths, RecordPaths.of(entity, view, caller));
@@ -93,6 +96,17 @@ public class DynamicPathsFilter implements OASFilter {
         tag(openAPI, PlatformPaths.EVENTS, "The event log: replay, live stream, custom events");
         tag(openAPI, PlatformPaths.AUDIT, "Activity feed and recycle bin");
         tag(openAPI, PlatformPaths.REGISTRY, "Search, URN resolution and typed links");
+        add(paths, WorkPaths.of(caller));
+        tag(openAPI, WorkPaths.NOTIFICATIONS, "The caller's notifications");
+        tag(openAPI, WorkPaths.TASKS, "Tasks assigned to people (and by agents)");
+        if (caller.isAdmin() || caller.roles().contains(io.prmos.engine.jobs.JobRoles.WORKER)) {
+            tag(openAPI, WorkPaths.JOBS, "The job queue: enqueue, lease, complete (docs/jobs.md)");
+        }
+        Map<String, PathItem> designer = DesignerPaths.of(caller);
+        if (!designer.isEmpty()) {
+            tag(openAPI, DesignerPaths.DESIGNER, "The metadata designer (platform operators)");
+            add(paths, designer);
+        }
         Map<String, PathItem> admin = AdminPaths.of(caller);
         if (!admin.isEmpty()) {
             tag(openAPI, AdminPaths.ADMIN, "Modules, webhooks, API keys, custom fields and dictionaries");

@@ -71,8 +71,10 @@ public final class ListQueryParser {
 
     private static List<SortColumn> sort(EntityDescriptor entity, Set<String> visible, String text) {
         List<SortKey> keys;
+        // the manifest's default sort is the module author's choice; `sortable` governs what callers may ask for
+        boolean asked = text != null && !text.isBlank();
         try {
-            keys = text == null || text.isBlank() ? defaultSort(entity).stream()
+            keys = !asked ? defaultSort(entity).stream()
                     .filter(k -> SystemFields.lookupVisible(entity, k.field().field(), visible).isPresent()).toList()
                     : SortParser.parse(text);
         } catch (FilterSyntaxException e) {
@@ -82,7 +84,7 @@ public final class ListQueryParser {
         for (SortKey key : keys) {
             FieldDescriptor field = SystemFields.lookupVisible(entity, key.field().field(), visible)
                     .orElseThrow(() -> new QueryException("sort", "unknown field '" + key.field().field() + "' of " + entity.qualifiedName()));
-            if (!field.def().sortable()) {
+            if (asked && !field.def().sortable()) {
                 throw new QueryException("sort", "field '" + key.field().field() + "' is not sortable");
             }
             FilterBinder.Target target = FilterBinder.resolve(field, key.field(), "sort");

@@ -65,17 +65,17 @@ class DerivedObjectsSpec {
 
     @Test
     void aFilterableLongTextLeftWithABtreeByAnEarlierEngineIsRepaired() {
-        installed("ledger", manifest("ledger", "1.0.0", NAME + "\nnotes: { type: longtext, filterable: true }", null));
+        installed("tally", manifest("tally", "1.0.0", NAME + "\nnotes: { type: longtext, filterable: true }", null));
         // what engines before this fix created for a filterable longtext
-        pool.query("CREATE INDEX item_notes_idx ON ledger.item (tenant_id, notes)").execute().await().atMost(Duration.ofSeconds(10));
-        installed("ledger", manifest("ledger", "1.1.0", NAME + "\nnotes: { type: longtext, filterable: true }\nextra: { type: integer }", null));
-        assertFalse(indexes("ledger", "item").contains("item_notes_idx"), indexes("ledger", "item").toString());
-        createItem("ledger", map("name", "Long", "notes", "z".repeat(12_000)));
+        pool.query("CREATE INDEX item_notes_idx ON tally.item (tenant_id, notes)").execute().await().atMost(Duration.ofSeconds(10));
+        installed("tally", manifest("tally", "1.1.0", NAME + "\nnotes: { type: longtext, filterable: true }\nextra: { type: integer }", null));
+        assertFalse(indexes("tally", "item").contains("item_notes_idx"), indexes("tally", "item").toString());
+        createItem("tally", map("name", "Long", "notes", "z".repeat(12_000)));
     }
 
     @Test
     void longTextBeyondWhatAnIndexHoldsNeverFailsAWrite() {
-        installed("archive", "apiVersion: prm/v1\nmodule: archive\nversion: 1.0.0\nroles: { partner_manager: {} }\n"
+        installed("vault", "apiVersion: prm/v1\nmodule: vault\nversion: 1.0.0\nroles: { partner_manager: {} }\n"
                 + "entities:\n  Item:\n    fields:\n"
                 + "      name: { type: text, maxLength: 100 }\n"
                 + "      url: { type: url, unique: true, filterable: true, sortable: true }\n"
@@ -85,10 +85,10 @@ class DerivedObjectsSpec {
                 + "    ui: { list: { sort: [body] } }\n"
                 + "permissions:\n  partner_manager:\n    Item: { read: all, create: true, update: all, delete: all }\n");
         String url = "https://example.com/" + "p".repeat(2000);
-        String id = createItem("archive", map("name", "Big", "url", url, "body", "b".repeat(15_000)));
-        given().contentType(ContentType.JSON).body(map("name", "Big2", "url", url)).post(items("archive")).then().statusCode(409);
-        given().get(items("archive") + "/" + id).then().statusCode(200).body("body", hasLength(15_000));
-        given().queryParam("sort", "body").get(items("archive")).then().statusCode(200);
+        String id = createItem("vault", map("name", "Big", "url", url, "body", "b".repeat(15_000)));
+        given().contentType(ContentType.JSON).body(map("name", "Big2", "url", url)).post(items("vault")).then().statusCode(409);
+        given().get(items("vault") + "/" + id).then().statusCode(200).body("body", hasLength(15_000));
+        given().queryParam("sort", "body").get(items("vault")).then().statusCode(200);
 
         // more than 1 MB of distinct words: PostgreSQL refuses such a tsvector, so only the beginning is indexed
         StringBuilder memo = new StringBuilder("zqlong").append(Long.toHexString(System.nanoTime())).append(' ');
@@ -96,9 +96,9 @@ class DerivedObjectsSpec {
             memo.append('w').append(Integer.toString(i, 36)).append("q ");
         }
         String first = memo.substring(0, memo.indexOf(" "));
-        String big = createItem("archive", map("name", "Huge", "memo", memo.toString()));
+        String big = createItem("vault", map("name", "Huge", "memo", memo.toString()));
         given().queryParam("q", first).get("/api/v1/search").then().statusCode(200)
-                .body("groups.find { it.type == 'archive.Item' }.items.id", contains(big));
+                .body("groups.find { it.type == 'vault.Item' }.items.id", contains(big));
     }
 
     /**
