@@ -47,6 +47,8 @@ public final class RunRows {
             + " RETURNING id, tenant_id";
     private static final String ABANDONED_EVENT = "INSERT INTO prm_kernel.agent_run_event (run_id, seq, tenant_id, kind, data)"
             + " SELECT $1, coalesce(max(seq), 0) + 1, $2, 'status', $3 FROM prm_kernel.agent_run_event WHERE run_id = $1";
+    private static final String BEAT = "UPDATE prm_kernel.agent_run SET heartbeat_at = now() WHERE id = ANY($1)"
+            + " AND status IN ('queued', 'running')";
     private static final String CLAIM_FIRE = "INSERT INTO prm_kernel.agent_schedule_fire (agent, fire_time, instance)"
             + " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING agent";
 
@@ -137,6 +139,11 @@ public final class RunRows {
             }
             return chain.map(x -> count[0]);
         }));
+    }
+
+    /** As the owner: the runs this instance holds are alive (see {@link #failAbandoned}). */
+    public Uni<Void> beat(List<UUID> ids) {
+        return owner.preparedQuery(BEAT).execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     /** Claims one scheduled time of an agent for this instance; false when another instance claimed it. */
