@@ -57,7 +57,7 @@ public class DynamicPathsFilter implements OASFilter {
         } else {
             document(openAPI, paths, components, caller.get());
         }
-        ReferencedSchemas.complete(openAPI, PlatformSchemas::named);
+        ReferencedSchemas.complete(openAPI, name -> PlatformSchemas.named(name).or(() -> AgentPaths.schema(name)));
     }
 
     private static void document(OpenAPI openAPI, Paths paths, Components components, Caller caller) {
@@ -93,6 +93,8 @@ public class DynamicPathsFilter implements OASFilter {
         tag(openAPI, PlatformPaths.EVENTS, "The event log: replay, live stream, custom events");
         tag(openAPI, PlatformPaths.AUDIT, "Activity feed and recycle bin");
         tag(openAPI, PlatformPaths.REGISTRY, "Search, URN resolution and typed links");
+        add(paths, AgentPaths.of());
+        tag(openAPI, AgentPaths.AGENTS, "Agents: runs, approvals and their live stream");
         Map<String, PathItem> admin = AdminPaths.of(caller);
         if (!admin.isEmpty()) {
             tag(openAPI, AdminPaths.ADMIN, "Modules, webhooks, API keys, custom fields and dictionaries");

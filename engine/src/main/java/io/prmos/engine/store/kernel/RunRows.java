@@ -32,8 +32,9 @@ public final class RunRows {
     private static final String LIST = "SELECT " + COLUMNS + " FROM prm_kernel.agent_run WHERE tenant_id = $1"
             + " AND ($2::text IS NULL OR principal = $2) AND ($3::text IS NULL OR module || '.' || agent = $3)"
             + " AND ($4::text IS NULL OR status = $4) ORDER BY created_at DESC, id LIMIT $5";
-    private static final String STATUS = "UPDATE prm_kernel.agent_run SET status = $3, reason = $4, pending_call = $5,"
-            + " finished_at = CASE WHEN $3 IN ('succeeded', 'failed', 'cancelled', 'timed_out') THEN now() END, heartbeat_at = now()"
+    // $3 is used as a column value and in an IN list: typed once, or PostgreSQL deduces two types for it (42P08)
+    private static final String STATUS = "UPDATE prm_kernel.agent_run SET status = $3::text, reason = $4, pending_call = $5,"
+            + " finished_at = CASE WHEN $3::text IN ('succeeded', 'failed', 'cancelled', 'timed_out') THEN now() END, heartbeat_at = now()"
             + " WHERE tenant_id = $1 AND id = $2 AND status = ANY($6) RETURNING id";
     private static final String PROGRESS = "UPDATE prm_kernel.agent_run SET steps = $3, tokens_in = $4, tokens_out = $5, elapsed_ms = $6,"
             + " output = $7, heartbeat_at = now() WHERE tenant_id = $1 AND id = $2";
