@@ -82,6 +82,12 @@ final class AgentPaths {
                 .addParameter(query("status", "Only runs in this status", strings(STATUSES)))
                 .addParameter(query("limit", "At most this many", bounded(1, 200)))
                 .responses(responses("200", ok("The runs", ref("AgentRunList")), 400))));
+        runPaths(out);
+        return out;
+    }
+
+    /** The paths of one run. */
+    private static void runPaths(Map<String, PathItem> out) {
         out.put("/api/v1/agents/runs/{id}", createPathItem().addParameter(path("id", "The run's id", string("uuid")))
                 .GET(operation("agents_run_get", AGENTS, "A run", "The run with its status, counts, pending call and output.")
                         .responses(responses("200", ok("The run", ref("AgentRun")), 404))));
@@ -103,7 +109,6 @@ final class AgentPaths {
                         .addParameter(query("after", "Start after this event number", integer("int32")))
                         .responses(responses("200", createAPIResponse().description("The run's events").content(createContent()
                                 .addMediaType("text/event-stream", createMediaType().schema(string()))), 400, 404))));
-        return out;
     }
 
     private static Schema run() {
