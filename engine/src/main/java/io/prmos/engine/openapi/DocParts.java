@@ -168,6 +168,7 @@ final class DocParts {
             case 412 -> "The record changed since the given ETag";
             case 422 -> "Invalid values, all listed with JSON pointers";
             case 428 -> "An If-Match header is required";
+            case 503 -> "Not available: a setting is missing (named in the detail)";
             default -> "Refused";
         };
     }

@@ -57,7 +57,7 @@ public class DynamicPathsFilter implements OASFilter {
         } else {
             document(openAPI, paths, components, caller.get());
         }
-        ReferencedSchemas.complete(openAPI, PlatformSchemas::named);
+        ReferencedSchemas.complete(openAPI, name -> PlatformSchemas.named(name).or(() -> AgentPaths.schema(name)));
     }
 
     private static void document(OpenAPI openAPI, Paths paths, Components components, Caller caller) {
@@ -107,6 +107,8 @@ public class DynamicPathsFilter implements OASFilter {
             tag(openAPI, DesignerPaths.DESIGNER, "The metadata designer (platform operators)");
             add(paths, designer);
         }
+        add(paths, AgentPaths.of());
+        tag(openAPI, AgentPaths.AGENTS, "Agents: runs, approvals and their live stream");
         Map<String, PathItem> admin = AdminPaths.of(caller);
         if (!admin.isEmpty()) {
             tag(openAPI, AdminPaths.ADMIN, "Modules, webhooks, API keys, custom fields and dictionaries");

@@ -46,7 +46,9 @@ class OpenApiContractTest {
                 deal + "/{id}/transitions/qualify", partner + "/{id}/children", partner + "/{id}/ancestors", partner + "/{id}/subtree",
                 "/api/v1/ui/auth", "/api/v1/ui/metadata", "/api/v1/ui/views", "/api/v1/ui/views/{id}", "/api/v1/ui/quickfind",
                 "/api/admin/modules", "/api/admin/webhooks", "/api/admin/api-keys", "/api/admin/custom-fields",
-                "/api/admin/dictionaries/{dictionary}/values", "/api/dev-identity/token")) {
+                "/api/admin/dictionaries/{dictionary}/values", "/api/dev-identity/token", "/api/v1/agents", "/api/v1/agents/{agent}/runs",
+                "/api/v1/agents/runs", "/api/v1/agents/runs/{id}", "/api/v1/agents/runs/{id}/cancel",
+                "/api/v1/agents/runs/{id}/approvals/{callId}", "/api/v1/agents/runs/{id}/stream")) {
             assertTrue(doc.path("paths").has(path), "documented: " + path);
         }
         List<String> params = new ArrayList<>();

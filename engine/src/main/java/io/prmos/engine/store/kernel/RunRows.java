@@ -32,8 +32,9 @@ public final class RunRows {
     private static final String LIST = "SELECT " + COLUMNS + " FROM prm_kernel.agent_run WHERE tenant_id = $1"
             + " AND ($2::text IS NULL OR principal = $2) AND ($3::text IS NULL OR module || '.' || agent = $3)"
             + " AND ($4::text IS NULL OR status = $4) ORDER BY created_at DESC, id LIMIT $5";
-    private static final String STATUS = "UPDATE prm_kernel.agent_run SET status = $3, reason = $4, pending_call = $5,"
-            + " finished_at = CASE WHEN $3 IN ('succeeded', 'failed', 'cancelled', 'timed_out') THEN now() END, heartbeat_at = now()"
+    // $3 is used as a column value and in an IN list: typed once, or PostgreSQL deduces two types for it (42P08)
+    private static final String STATUS = "UPDATE prm_kernel.agent_run SET status = $3::text, reason = $4, pending_call = $5,"
+            + " finished_at = CASE WHEN $3::text IN ('succeeded', 'failed', 'cancelled', 'timed_out') THEN now() END, heartbeat_at = now()"
             + " WHERE tenant_id = $1 AND id = $2 AND status = ANY($6) RETURNING id";
     private static final String PROGRESS = "UPDATE prm_kernel.agent_run SET steps = $3, tokens_in = $4, tokens_out = $5, elapsed_ms = $6,"
             + " output = $7, heartbeat_at = now() WHERE tenant_id = $1 AND id = $2";
@@ -47,6 +48,8 @@ public final class RunRows {
             + " RETURNING id, tenant_id";
     private static final String ABANDONED_EVENT = "INSERT INTO prm_kernel.agent_run_event (run_id, seq, tenant_id, kind, data)"
             + " SELECT $1, coalesce(max(seq), 0) + 1, $2, 'status', $3 FROM prm_kernel.agent_run_event WHERE run_id = $1";
+    private static final String BEAT = "UPDATE prm_kernel.agent_run SET heartbeat_at = now() WHERE id = ANY($1)"
+            + " AND status IN ('queued', 'running')";
     private static final String CLAIM_FIRE = "INSERT INTO prm_kernel.agent_schedule_fire (agent, fire_time, instance)"
             + " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING agent";
 
@@ -137,6 +140,11 @@ public final class RunRows {
             }
             return chain.map(x -> count[0]);
         }));
+    }
+
+    /** As the owner: the runs this instance holds are alive (see {@link #failAbandoned}). */
+    public Uni<Void> beat(List<UUID> ids) {
+        return owner.preparedQuery(BEAT).execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     /** Claims one scheduled time of an agent for this instance; false when another instance claimed it. */
