@@ -22,8 +22,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes to Kafka: one topic per module ({@code prefix + module}) or per event type, key = record URN,
  * headers {@code event-id}, {@code event-type}, {@code tenant}, {@code position}. The producer is
  * idempotent with {@code acks=all} and at most five requests in flight, so retries inside the client
- * neither reorder nor duplicate a partition's records; after a failed batch it is closed and a new one
- * is made for the retry (a fresh producer id, no stale state).
+ * neither reorder nor duplicate a partition's records. Batches never expire inside the client; when the
+ * relay's deadline passes, the producer is closed at once (nothing behind the failed batch is sent) and
+ * a new one is made for the retry (a fresh producer id, no stale state).
  */
 final class KafkaPublisher implements BrokerPublisher {
 
@@ -98,7 +99,10 @@ final class KafkaPublisher implements BrokerPublisher {
             p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             int millis = (int) timeout.toMillis();
             p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
-            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis + 5);
+            // The producer never gives up on a batch by itself: an expired batch makes an idempotent producer
+            // bump its epoch and send the batches behind it, so a record's later events would land before the
+            // earlier one the relay then retries. The relay's own deadline closes the producer instead.
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
             p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis);
             p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
             producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
