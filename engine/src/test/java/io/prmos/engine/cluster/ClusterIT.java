@@ -125,7 +125,7 @@ class ClusterIT {
             assertTrue(runs >= 3, "the schedule ran: " + runs);
             assertEquals(runs, r.getLong(2), "one run per slot");
             assertTrue(runs <= r.getLong(4), "no more runs than periods: " + runs + " runs in " + r.getLong(4) + " periods");
-            assertTrue(r.getLong(3) >= 2, "runs were taken by more than one instance (all of them fire)");
+            // which instance wins a slot is timing: one may win them all, so the instance count is not asserted
         }
     }
 
