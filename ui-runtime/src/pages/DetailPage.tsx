@@ -139,7 +139,7 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
           <Grid.Col span={{ base: 12, lg: 8 }}>{main}</Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="md" component="aside" aria-label="Related information">
-              <SlotWidgets ui={ui} widgets={sidebar} host={r!} />
+              <SlotWidgets ui={ui} widgets={sidebar} host={r!} compact />
             </Stack>
           </Grid.Col>
         </Grid>

@@ -49,13 +49,13 @@ export function Shell() {
       <AppShell
         header={{ height: tokens.headerHeight }}
         navbar={{ width: tokens.navbarWidth, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-        padding="lg"
+        padding={{ base: 'sm', sm: 'lg' }}
       >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-              <Text component={Link} to="/" fw={700} size="lg" c="brand.8" style={{ textDecoration: 'none' }}>
+              <Text component={Link} to="/" fw={700} size="lg" c="brand.8" style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}>
                 PRM OS
               </Text>
             </Group>

@@ -33,7 +33,8 @@ export {
   OPERATOR_LABELS, operatorsFor, quote, filterPath, literal, conditionText, searchText, buildFilter, idsFilter, parseConditions,
 } from './meta/filter';
 export type { Condition, Operator } from './meta/filter';
-export { optionLabel, formatMoney, formatDecimal, formatValue, recordTitle } from './meta/format';
+export { optionLabel, formatMoney, formatDecimal, formatValue, recordTitle, isNumeric } from './meta/format';
+export { conditionLabel } from './meta/chips';
 export { referenceBatches, routeOfApi } from './meta/references';
 export type { ReferenceBatch } from './meta/references';
 export { fieldOfPointer, mapProblem } from './meta/problems';
@@ -53,7 +54,9 @@ export { EntityCard } from './components/EntityCard';
 export { EntityPicker, PICKER_DEBOUNCE_MS } from './components/EntityPicker';
 export type { EntityPickerProps } from './components/EntityPicker';
 export { RecordLink } from './components/RecordLink';
-export { RecordTable } from './components/RecordTable';
+export { RecordTable, CARDS_QUERY } from './components/RecordTable';
+export { RecordCards } from './components/RecordCards';
+export type { RecordCardsProps } from './components/RecordCards';
 export type { RecordTableProps } from './components/RecordTable';
 export { DataTable, SEARCH_DEBOUNCE_MS } from './components/DataTable';
 export type { DataTableProps } from './components/DataTable';
