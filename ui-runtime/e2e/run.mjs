@@ -299,7 +299,7 @@ try {
 
   await step('quick find jumps to a record', async () => {
     await page.getByRole('textbox', { name: 'Quick find' }).fill('Seed partner 07');
-    await page.getByRole('option', { name: 'Seed partner 07' }).click();
+    await page.getByRole('option', { name: /^Seed partner 07/ }).click();
     await page.getByRole('heading', { name: 'Seed partner 07', level: 1 }).waitFor();
   }, { page, continueOnFailure: true });
 

@@ -14,6 +14,8 @@ export {
 export type { BulkOperation, ListParams } from './api/records';
 export { resolveUrn, resolveUrns, clearResolved, MAX_URNS_PER_REQUEST } from './api/resolve';
 export type { Resolved } from './api/resolve';
+export { recordHistory, activity, search } from './api/audit';
+export type { ActivityEntry, ActivityParams, Change, HistoryEntry, Paged, SearchGroup, SearchHit, SearchResult } from './api/audit';
 export { runTransition, runAction } from './api/commands';
 export type { ActionResult } from './api/commands';
 export { streamEvents, parseSse } from './api/events';
@@ -35,6 +37,8 @@ export {
 export type { Condition, Operator } from './meta/filter';
 export { optionLabel, formatMoney, formatDecimal, formatValue, recordTitle, isNumeric } from './meta/format';
 export { conditionLabel } from './meta/chips';
+export { actorName, verbOf, changeLines, activityRoute, snippetParts } from './meta/history';
+export type { ChangeLine, SnippetPart } from './meta/history';
 export { referenceBatches, routeOfApi } from './meta/references';
 export type { ReferenceBatch } from './meta/references';
 export { fieldOfPointer, mapProblem } from './meta/problems';
