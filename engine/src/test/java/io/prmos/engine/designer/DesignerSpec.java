@@ -38,7 +38,9 @@ class DesignerSpec {
         as("alice").body(Map.of("source", partners, "file", "partners/module.yaml")).post(API + "/validate").then().statusCode(200)
                 .body("valid", equalTo(true)).body("module", equalTo("partners")).body("problems.size()", equalTo(0));
 
-        String typo = partners.replace("      website: { type: url, label: Website }", "      website: { type: url, lable: Website }");
+        // the sample's field line goes on with a description: replace only its beginning
+        String typo = partners.replace("      website: { type: url, label: Website", "      website: { type: url, lable: Website");
+        assertTrue(!typo.equals(partners), "the sample manifest still declares the website field as expected");
         JsonPath bad = as("alice").body(Map.of("source", typo, "file", "partners/module.yaml")).post(API + "/validate")
                 .then().statusCode(200).body("valid", equalTo(false)).extract().jsonPath();
         assertEquals("/entities/Partner/fields/website/lable", bad.getString("problems[0].pointer"));
