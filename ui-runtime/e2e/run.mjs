@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { axeCheck, expect, shot, step, summary } from './harness.mjs';
 import { seed, api, token } from './seed.mjs';
+import { PHONE, TABLET, checkLayouts, pageAt, screenshotTour } from './layouts.mjs';
 
 const BASE = process.env.PRM_BASE_URL ?? 'http://localhost:8080';
 const CHROMIUM = process.env.PRM_CHROMIUM ?? '/usr/bin/chromium';
@@ -41,6 +42,7 @@ async function pick(page, inputName, option, scope = page) {
 
 let data;
 let partnerId;
+let dealId;
 const page = await newPage();
 
 try {
@@ -127,6 +129,8 @@ try {
     partnerId = page.url().split('/').pop();
     const org = page.locator('dd[data-field="organization"]').getByRole('link', { name: 'Globex Corp' });
     expect(await org.count() === 1, 'the organization shows as a link with its display name');
+    const tier = page.locator('dd[data-field="tier"] .mantine-Badge-root');
+    expect(await tier.getAttribute('data-color') === 'yellow', 'the tier shows as a badge in the colour of its dictionary value');
     const saved = await api(BASE, 'GET', `/api/v1/partners/partner/${partnerId}`, await token(BASE, 'alice'));
     expect(saved.tier === 'gold' && saved.score === 87 && saved.annual_target?.currency === 'EUR', `saved ${JSON.stringify(saved)}`);
   }, { page });
@@ -136,6 +140,7 @@ try {
     // The stage follows the deal workflow: both start registered, one is closed as lost.
     for (const name of ['E2E deal open', 'E2E deal lost']) {
       const deal = await api(BASE, 'POST', '/api/v1/deals/deal', t, { name, amount: { amount: 1000, currency: 'EUR' }, partner: partnerId });
+      if (name.endsWith('open')) dealId = deal.id;
       if (name.endsWith('lost')) await api(BASE, 'POST', `/api/v1/deals/deal/${deal.id}/transitions/lose`, t);
     }
     await page.reload();
@@ -173,6 +178,8 @@ try {
     await page.waitForURL(/filter=name\+contains/);
     await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Partners"] tbody tr').length === 1);
     expect((await rows(page, 'Partners').first().innerText()).includes('E2E Northwind'), 'the filtered list shows the new partner');
+    const chips = page.getByRole('group', { name: 'Applied filters' });
+    expect(await chips.getByText('Name contains E2E North').count() === 1, 'the applied filter reads as a chip');
     await shot(page, '08-partner-list-filtered');
   }, { page });
 
@@ -196,6 +203,9 @@ try {
     await page.getByRole('button', { name: 'Save' }).click();
     const dialog = page.getByRole('dialog', { name: 'This record was changed meanwhile' });
     await dialog.waitFor();
+    await dialog.getByTestId('conflict-authors').getByText(/^alice saved a newer version/).waitFor();
+    const changed = await dialog.getByRole('table', { name: 'Changed fields' }).innerText();
+    expect(/Region\s+APAC\s+unchanged/.test(changed) && /Score\s+87\s+90/.test(changed), `the dialog shows what differs: ${changed}`);
     await shot(page, '09-conflict-dialog');
     await dialog.getByRole('button', { name: 'Overwrite' }).click();
     await page.getByRole('heading', { name: 'E2E Northwind', level: 1 }).waitFor();
@@ -299,8 +309,42 @@ try {
 
   await step('quick find jumps to a record', async () => {
     await page.getByRole('textbox', { name: 'Quick find' }).fill('Seed partner 07');
-    await page.getByRole('option', { name: 'Seed partner 07' }).click();
+    await page.getByRole('option', { name: /^Seed partner 07/ }).click();
     await page.getByRole('heading', { name: 'Seed partner 07', level: 1 }).waitFor();
+  }, { page, continueOnFailure: true });
+
+  await step('history timeline, activity feed and full-text search with snippets', async () => {
+    await page.goto(`${BASE}/o/partners/partner/${partnerId}`);
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByText('alice changed 1 field').first().waitFor();
+    expect((await history.innerText()).includes('Score'), 'the timeline names the changed field');
+    await page.getByRole('link', { name: 'Activity' }).click();
+    const feed = page.getByRole('list', { name: 'Activity' });
+    await feed.getByRole('link', { name: /^E2E Northwind/ }).first().waitFor();
+    await page.getByRole('textbox', { name: 'Quick find' }).fill('E2E North');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=E2E/);
+    const hits = page.getByRole('region', { name: 'Partners' });
+    await hits.getByRole('link', { name: /^E2E Northwind/ }).waitFor();
+    expect(await hits.locator('mark').count() > 0, 'the snippet marks the matched words');
+    await shot(page, '15-search');
+  }, { page, continueOnFailure: true });
+
+  await step('phone (390) and tablet (768): no sideways scroll, title and New visible, detail and form usable', async () => {
+    for (const [size, label] of [[PHONE, 'phone'], [TABLET, 'tablet']]) {
+      const small = await pageAt(browser, BASE, size, 'alice', TIMEOUT);
+      await checkLayouts(small, BASE, partnerId, label);
+      if (size === PHONE) {
+        await small.goto(`${BASE}/o/partners/partner`);
+        await small.getByRole('list', { name: 'Partners' }).getByRole('listitem').first().waitFor();
+        await axeCheck(small, 'list-phone');
+      }
+      await small.context().close();
+    }
+  }, { page, continueOnFailure: true });
+
+  await step('screenshots of every page at desktop and phone size', async () => {
+    await screenshotTour(browser, BASE, { partner: partnerId, deal: dealId });
   }, { page, continueOnFailure: true });
 
   await step('command palette (Ctrl+K) starts a new deal', async () => {

@@ -10,6 +10,8 @@ import { ListPage } from './pages/ListPage';
 import { DetailPage } from './pages/DetailPage';
 import { FormPage } from './pages/FormPage';
 import { NotFound } from './pages/NotFound';
+import { SearchPage } from './pages/SearchPage';
+import { ActivityPage } from './pages/ActivityPage';
 
 // The metadata designer is its own chunk: business users never download it.
 const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
@@ -43,6 +45,8 @@ export function App() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="/search" element={<SearchPage />} />
+        <Route path="/activity" element={<ActivityPage />} />
         <Route path="/o/:module/:entity" element={<ListPage />} />
         <Route path="/o/:module/:entity/new" element={<FormPage mode="create" />} />
         <Route path="/o/:module/:entity/:id" element={<DetailPage />} />

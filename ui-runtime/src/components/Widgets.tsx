@@ -12,8 +12,10 @@ function columnsOf(target: EntityMeta, names?: string[] | null): FieldMeta[] {
   return visibleColumns(target, names ?? undefined);
 }
 
-export function RelatedRecords({ ui, entityKey, field, title, columns, extraFilter, hostId }: {
+export function RelatedRecords({ ui, entityKey, field, title, columns, extraFilter, hostId, compact = false }: {
   ui: UiMetadata; entityKey: string; field: string; title: string; columns?: string[] | null; extraFilter?: string | null; hostId: string;
+  /** In the sidebar: records as compact cards, so badges and columns are never cut. */
+  compact?: boolean;
 }) {
   const target = ui.entities[entityKey];
   const filter = `${field} eq ${quote(hostId)}${extraFilter ? ` and (${extraFilter})` : ''}`;
@@ -39,7 +41,7 @@ export function RelatedRecords({ ui, entityKey, field, title, columns, extraFilt
       ) : list.isError ? (
         <Alert color="red">{list.error.message}</Alert>
       ) : (
-        <RecordsTable columns={columnsOf(target, columns)} records={list.data.items} route={target.route} label={title} />
+        <RecordsTable columns={columnsOf(target, columns)} records={list.data.items} route={target.route} label={title} compact={compact} />
       )}
     </Paper>
   );
@@ -70,7 +72,7 @@ export function SummaryCard({ ui, widget, host }: { ui: UiMetadata; widget: Slot
   );
 }
 
-export function SlotWidgets({ ui, widgets, host }: { ui: UiMetadata; widgets: SlotWidget[]; host: RecordData }) {
+export function SlotWidgets({ ui, widgets, host, compact = false }: { ui: UiMetadata; widgets: SlotWidget[]; host: RecordData; compact?: boolean }) {
   return (
     <>
       {widgets.map((w, i) => {
@@ -82,7 +84,7 @@ export function SlotWidgets({ ui, widgets, host }: { ui: UiMetadata; widgets: Sl
         if (hostOwned) return <SummaryCard key={i} ui={ui} widget={w} host={host} />;
         if (!fieldMap(target).has(w.field)) return null;
         return (
-          <RelatedRecords key={i} ui={ui} entityKey={w.entity} field={w.field} title={w.title ?? target.pluralLabel} columns={w.columns} extraFilter={w.filter} hostId={host.id} />
+          <RelatedRecords key={i} ui={ui} entityKey={w.entity} field={w.field} title={w.title ?? target.pluralLabel} columns={w.columns} extraFilter={w.filter} hostId={host.id} compact={compact} />
         );
       })}
     </>

@@ -9,6 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, FieldValue, PageHeader, deleteRecord, fieldMap, formatValue, getRecord, recordTitle, restoreRecord, useReferenceNames, type EntityMeta, type Section } from '@prm/ui';
 import { useRouteEntity, useUi } from '../shell/UiContext';
 import { RelatedRecords, SlotWidgets } from '../components/Widgets';
+import { HistoryTimeline } from '../components/HistoryTimeline';
 import { NotFound } from './NotFound';
 
 export function detailSections(entity: EntityMeta): Section[] {
@@ -107,6 +108,7 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
       {r && (entity.detail?.related ?? []).map((rel) => (
         <RelatedRecords key={`${rel.entity}.${rel.field}`} ui={ui} entityKey={rel.entity} field={rel.field} title={rel.label} columns={rel.columns} hostId={r.id} />
       ))}
+      {r && entity.features?.audit && <HistoryTimeline entity={entity} id={r.id} />}
     </Stack>
   );
   const sidebar = r ? (slots.sidebar ?? []) : [];
@@ -139,7 +141,7 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
           <Grid.Col span={{ base: 12, lg: 8 }}>{main}</Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="md" component="aside" aria-label="Related information">
-              <SlotWidgets ui={ui} widgets={sidebar} host={r!} />
+              <SlotWidgets ui={ui} widgets={sidebar} host={r!} compact />
             </Stack>
           </Grid.Col>
         </Grid>

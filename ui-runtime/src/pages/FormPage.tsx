@@ -1,6 +1,6 @@
 // Create and edit forms generated from metadata: inputs per type, client validation mirroring
 // the manifest, server 422 errors on their fields, and a conflict dialog on 412.
-import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -11,6 +11,7 @@ import { changedFields, toFormValues, toPayload, type FormValues } from '../meta
 import { validateAll, validateValue } from '../meta/validation';
 import { useRouteEntity } from '../shell/UiContext';
 import { NotFound } from './NotFound';
+import { ConflictDialog } from '../components/ConflictDialog';
 import { PageLoader } from '../App';
 
 export function formSections(entity: EntityMeta, mode: 'create' | 'edit'): Section[] {
@@ -160,29 +161,23 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: RecordDat
           </Group>
         </Stack>
       </form>
-      <Modal opened={conflict !== null} onClose={() => setConflict(null)} title="This record was changed meanwhile" centered>
-        <Stack>
-          <Text size="sm">
-            Someone saved a newer version{conflict?.updated_by ? ` (${String(conflict.updated_by)})` : ''} while you were editing.
-            Reload it and lose your changes, or overwrite it with your changes.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => {
-              // Resetting only here: a reset right after mount would drop the fields' registration.
-              const latest = conflict!;
-              setConflict(null);
-              setBase(latest);
-              form.reset(toFormValues(fields, latest));
-              queryClient.setQueryData(['record', entity.api, latest.id], latest);
-            }}>
-              Reload
-            </Button>
-            <Button color="red" onClick={() => { const latest = conflict!; setConflict(null); save(form.getValues(), latest.version); }}>
-              Overwrite
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConflictDialog
+        entity={entity}
+        base={base}
+        latest={conflict}
+        initial={initial}
+        current={conflict ? form.getValues() : initial}
+        onClose={() => setConflict(null)}
+        onReload={() => {
+          // Resetting only here: a reset right after mount would drop the fields' registration.
+          const latest = conflict!;
+          setConflict(null);
+          setBase(latest);
+          form.reset(toFormValues(fields, latest));
+          queryClient.setQueryData(['record', entity.api, latest.id], latest);
+        }}
+        onOverwrite={() => { const latest = conflict!; setConflict(null); save(form.getValues(), latest.version); }}
+      />
     </>
   );
 }

@@ -1,14 +1,9 @@
 // A list page: columns, sorting, filters, quick search, saved views, selection with bulk actions,
 // CSV export and import, cursor pagination. The URL holds the state, so views are deep links.
-import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import IconDownload from '@tabler/icons-react/icons/IconDownload';
-import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import IconSearch from '@tabler/icons-react/icons/IconSearch';
-import IconUpload from '@tabler/icons-react/icons/IconUpload';
-import IconX from '@tabler/icons-react/icons/IconX';
-import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -16,10 +11,12 @@ import { PageHeader, RecordTable, buildFilter, choosableColumns, displayFieldOf,
 import { useRouteEntity } from '../shell/UiContext';
 import { ColumnChooser } from '../components/ColumnChooser';
 import { FilterBuilder } from '../components/FilterBuilder';
+import { FilterChips } from '../components/FilterChips';
 import { SavedViews, useViews } from '../components/SavedViews';
 import { BulkUpdateModal } from '../components/BulkUpdateModal';
 import { useBulkDelete } from '../components/useBulkDelete';
 import { NotFound } from './NotFound';
+import { ListActions } from './ListActions';
 
 export const PAGE_SIZE = 50;
 
@@ -136,28 +133,14 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
         crumbs={bin ? [{ label: entity.pluralLabel, to: entity.route }, { label: 'Recycle bin' }] : [{ label: entity.pluralLabel }]}
         title={bin ? `${entity.pluralLabel}: recycle bin` : entity.pluralLabel}
         actions={
-          <>
-            {entity.actions.restore && (
-              <Button variant="subtle" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => { setSelected({}); update({ bin: bin ? null : '1' }); }}>
-                {bin ? 'Back to the list' : 'Recycle bin'}
-              </Button>
-            )}
-            {!bin && entity.actions.import && entity.actions.create && (
-              <Button variant="default" leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setImportOpen(true)}>
-                Import
-              </Button>
-            )}
-            {entity.actions.export && (
-              <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={doExport} loading={exporting}>
-                Export CSV
-              </Button>
-            )}
-            {!bin && entity.actions.create && (
-              <Button component={Link} to={`${entity.route}/new`} leftSection={<IconPlus size={16} aria-hidden />}>
-                New {entity.label}
-              </Button>
-            )}
-          </>
+          <ListActions
+            entity={entity}
+            bin={bin}
+            exporting={exporting}
+            onBin={() => { setSelected({}); update({ bin: bin ? null : '1' }); }}
+            onImport={() => setImportOpen(true)}
+            onExport={doExport}
+          />
         }
       />
       <Paper p="sm" mb="sm">
@@ -170,7 +153,7 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
               leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
-              w={260}
+              w={{ base: '100%', xs: 260 }}
               disabled={searchFields.length === 0}
             />
             <FilterBuilder
@@ -178,14 +161,12 @@ function EntityList({ qualified, entity }: { qualified: string; entity: EntityMe
               conditions={conditions ?? []}
               onApply={(cs: Condition[]) => update({ filter: buildFilter(entity.fields, cs) || null })}
             />
-            {conditions === null && (
-              <Badge variant="light" size="lg" rightSection={<IconX size={12} aria-label="Clear filter" onClick={() => update({ filter: null })} style={{ cursor: 'pointer' }} />}>
-                Filter: {filterText}
-              </Badge>
-            )}
           </Group>
           <ColumnChooser all={choosableColumns(entity)} chosen={columns.map((c) => c.name)} onChange={(cols) => update({ cols: cols.join(',') })} />
         </Group>
+        <FilterChips entity={entity} conditions={conditions} rawFilter={filterText} term={q}
+          onFilter={(f) => update({ filter: f })} onClearTerm={() => { setSearch(''); update({ q: null }); }}
+          onClearAll={() => { setSearch(''); update({ filter: null, q: null }); }} />
       </Paper>
 
       {selectedRecords.length > 0 && (

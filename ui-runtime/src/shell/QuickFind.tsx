@@ -1,4 +1,5 @@
-// The global search box: quick find across every entity the user may read (GET /api/v1/ui/quickfind).
+// The global search box: quick find across every entity the user may read (GET /api/v1/ui/quickfind);
+// "Search everything" or Enter opens the full-text search page (/search).
 import { Combobox, Loader, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import IconSearch from '@tabler/icons-react/icons/IconSearch';
@@ -6,6 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { quickFind } from '@prm/ui';
+
+const SEARCH_ALL = '__search__';
 
 export function QuickFind() {
   const [q, setQ] = useState('');
@@ -24,7 +27,7 @@ export function QuickFind() {
     <Combobox
       store={combobox}
       onOptionSubmit={(route) => {
-        navigate(route);
+        navigate(route === SEARCH_ALL ? `/search?q=${encodeURIComponent(q.trim())}` : route);
         setQ('');
         combobox.closeDropdown();
       }}
@@ -44,6 +47,14 @@ export function QuickFind() {
           }}
           onFocus={() => combobox.openDropdown()}
           onBlur={() => combobox.closeDropdown()}
+          onKeyDown={(e) => {
+            // Enter without a highlighted option opens the full-text search page.
+            if (e.key === 'Enter' && combobox.getSelectedOptionIndex() < 0 && q.trim().length > 0) {
+              navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+              setQ('');
+              combobox.closeDropdown();
+            }
+          }}
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={debounced.length < 2}>
@@ -58,6 +69,7 @@ export function QuickFind() {
             </Combobox.Group>
           ))}
           {result.isSuccess && groups.length === 0 && <Combobox.Empty>No records match “{debounced}”</Combobox.Empty>}
+          {debounced.length >= 2 && <Combobox.Option value={SEARCH_ALL}>Search everything for “{debounced}”</Combobox.Option>}
           {result.isError && (
             <Text size="sm" c="red" p="xs">
               Search failed: {result.error.message}

@@ -7,6 +7,8 @@ import { useMetadata } from '../api/metadata';
 import { orderedNavigation } from '../meta/navigation';
 import { EntityIcon } from '../icons';
 import IconSettings from '@tabler/icons-react/icons/IconSettings';
+import IconSearch from '@tabler/icons-react/icons/IconSearch';
+import IconActivity from '@tabler/icons-react/icons/IconActivity';
 import { tokens } from '@prm/ui';
 import { UiContext } from './UiContext';
 import { QuickFind } from './QuickFind';
@@ -15,7 +17,7 @@ import { UserMenu } from './UserMenu';
 import { NotificationsBell } from './NotificationsBell';
 
 export function Shell() {
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
   const meta = useMetadata();
   const location = useLocation();
 
@@ -49,13 +51,13 @@ export function Shell() {
       <AppShell
         header={{ height: tokens.headerHeight }}
         navbar={{ width: tokens.navbarWidth, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-        padding="lg"
+        padding={{ base: 'sm', sm: 'lg' }}
       >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-              <Text component={Link} to="/" fw={700} size="lg" c="brand.8" style={{ textDecoration: 'none' }}>
+              <Text component={Link} to="/" fw={700} size="lg" c="brand.8" style={{ textDecoration: 'none', whiteSpace: 'nowrap' }}>
                 PRM OS
               </Text>
             </Group>
@@ -73,6 +75,15 @@ export function Shell() {
           <ScrollArea>
             <nav aria-label="Entities">
               <Stack gap="md">
+                <div>
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} component="h2">
+                    Workspace
+                  </Text>
+                  <NavLink component={Link} to="/search" label="Search" leftSection={<IconSearch size={18} stroke={1.6} aria-hidden />}
+                    active={location.pathname === '/search'} variant="light" onClick={close} />
+                  <NavLink component={Link} to="/activity" label="Activity" leftSection={<IconActivity size={18} stroke={1.6} aria-hidden />}
+                    active={location.pathname === '/activity'} variant="light" onClick={close} />
+                </div>
                 {nav.map((section) => (
                   <div key={section.section}>
                     <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} component="h2">
@@ -87,6 +98,7 @@ export function Shell() {
                         leftSection={<EntityIcon name={item.icon} />}
                         active={location.pathname === item.route || location.pathname.startsWith(item.route + '/')}
                         variant="light"
+                        onClick={close}
                       />
                     ))}
                   </div>
@@ -97,7 +109,7 @@ export function Shell() {
                       Administration
                     </Text>
                     <NavLink component={Link} to="/designer" label="Designer" leftSection={<IconSettings size={18} stroke={1.6} aria-hidden />}
-                      active={location.pathname.startsWith('/designer')} variant="light" />
+                      active={location.pathname.startsWith('/designer')} variant="light" onClick={close} />
                   </div>
                 )}
                 {nav.length === 0 && (

@@ -1,4 +1,4 @@
-import { Avatar, Badge, Menu, UnstyledButton, Group, Text, VisuallyHidden } from '@mantine/core';
+import { Avatar, Badge, Box, Menu, UnstyledButton, Group, Text, VisuallyHidden } from '@mantine/core';
 import IconLogout from '@tabler/icons-react/icons/IconLogout';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -18,14 +18,15 @@ export function UserMenu({ user }: { user: UiUser }) {
             <Avatar size={30} radius="xl" color="brand" aria-hidden>
               {user.username.slice(0, 2).toUpperCase()}
             </Avatar>
-            <div style={{ lineHeight: 1.1 }}>
+            {/* On phones the avatar alone stands for the user: the quick-find box needs the width. */}
+            <Box style={{ lineHeight: 1.1 }} visibleFrom="sm">
               <Text size="sm" fw={600}>
                 {user.username}
               </Text>
               <Text size="xs" c="dimmed">
                 {user.tenant}
               </Text>
-            </div>
+            </Box>
             <VisuallyHidden>user menu</VisuallyHidden>
           </Group>
         </UnstyledButton>

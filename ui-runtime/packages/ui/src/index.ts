@@ -14,6 +14,8 @@ export {
 export type { BulkOperation, ListParams } from './api/records';
 export { resolveUrn, resolveUrns, clearResolved, MAX_URNS_PER_REQUEST } from './api/resolve';
 export type { Resolved } from './api/resolve';
+export { recordHistory, activity, search } from './api/audit';
+export type { ActivityEntry, ActivityParams, Change, HistoryEntry, Paged, SearchGroup, SearchHit, SearchResult } from './api/audit';
 export { runTransition, runAction } from './api/commands';
 export type { ActionResult } from './api/commands';
 export { streamEvents, parseSse } from './api/events';
@@ -33,7 +35,10 @@ export {
   OPERATOR_LABELS, operatorsFor, quote, filterPath, literal, conditionText, searchText, buildFilter, idsFilter, parseConditions,
 } from './meta/filter';
 export type { Condition, Operator } from './meta/filter';
-export { optionLabel, formatMoney, formatDecimal, formatValue, recordTitle } from './meta/format';
+export { optionLabel, formatMoney, formatDecimal, formatValue, recordTitle, isNumeric } from './meta/format';
+export { conditionLabel } from './meta/chips';
+export { actorName, verbOf, changeLines, activityRoute, snippetParts } from './meta/history';
+export type { ChangeLine, SnippetPart } from './meta/history';
 export { referenceBatches, routeOfApi } from './meta/references';
 export type { ReferenceBatch } from './meta/references';
 export { fieldOfPointer, mapProblem } from './meta/problems';
@@ -53,7 +58,9 @@ export { EntityCard } from './components/EntityCard';
 export { EntityPicker, PICKER_DEBOUNCE_MS } from './components/EntityPicker';
 export type { EntityPickerProps } from './components/EntityPicker';
 export { RecordLink } from './components/RecordLink';
-export { RecordTable } from './components/RecordTable';
+export { RecordTable, CARDS_QUERY } from './components/RecordTable';
+export { RecordCards } from './components/RecordCards';
+export type { RecordCardsProps } from './components/RecordCards';
 export type { RecordTableProps } from './components/RecordTable';
 export { DataTable, SEARCH_DEBOUNCE_MS } from './components/DataTable';
 export type { DataTableProps } from './components/DataTable';

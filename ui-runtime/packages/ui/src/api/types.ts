@@ -9,6 +9,8 @@ export type FieldType =
 export interface FieldOption {
   value: string;
   label: string;
+  /** A colour of the theme's palette (`green`, `red`, …) for the value's badge; absent = neutral. */
+  color?: string | null;
 }
 
 export interface ReferenceTarget {
@@ -86,6 +88,8 @@ export interface EntityMeta {
   displayField: string | null;
   icon?: string | null;
   actions: Actions;
+  /** The entity's manifest features: `audit` → GET …/{id}/history exists. */
+  features?: { audit?: boolean; activity?: boolean; softDelete?: boolean; optimisticLock?: boolean };
   fields: FieldMeta[];
   list: { columns: string[]; sort: string[]; filters: string[]; searchFields: string[] };
   detail: {

@@ -3,7 +3,7 @@
 import { Loader, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type Ref } from 'react';
+import { useMemo, useRef, useState, type Ref } from 'react';
 import type { ReferenceTarget } from '../api/types';
 import { displayNames, listRecords } from '../api/records';
 import { quote } from '../meta/filter';
@@ -64,9 +64,26 @@ export function EntityPicker({ target, label, required, value, onChange, placeho
     return [...map.entries()].map(([v, l]) => ({ value: v, label: l }));
   }, [value, current.data, options.data, display]);
 
+  // With an error shown (a server 422 lands here and the form focuses the field), focusing must not
+  // open the list over the message: the list opens on click, typing or the arrow keys instead.
+  const [opened, setOpened] = useState(false);
+  const focusing = useRef(false);
+  const guard = rest.error
+    ? {
+        dropdownOpened: opened,
+        onDropdownOpen: () => { if (!focusing.current) setOpened(true); },
+        onDropdownClose: () => setOpened(false),
+        onFocusCapture: () => {
+          focusing.current = true;
+          setTimeout(() => { focusing.current = false; }, 0);
+        },
+      }
+    : {};
+
   return (
     <Select
       {...rest}
+      {...guard}
       label={label}
       data={data}
       value={value}

@@ -3,6 +3,17 @@ import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { FieldMeta } from '../api/types';
 import { formatValue, optionLabel } from '../meta/format';
+
+/** A dictionary value as a badge in the manifest's colour (a light tint; the text stays dark for contrast). */
+function OptionBadge({ field, code }: { field: FieldMeta; code: unknown }) {
+  const color = field.options?.find((o) => o.value === code)?.color ?? 'gray';
+  return (
+    <Badge variant="light" color={color} radius="sm" tt="none" size="md" fw={500} c="dark.7" data-color={color}
+      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
+      {optionLabel(field, code)}
+    </Badge>
+  );
+}
 import { routeOfApi } from '../meta/references';
 
 export function FieldValue({ field, value, refNames }: { field: FieldMeta; value: unknown; refNames?: Map<string, string> }) {
@@ -19,14 +30,12 @@ export function FieldValue({ field, value, refNames }: { field: FieldMeta; value
     );
   }
   if (field.type === 'dictionary') {
-    return <Badge variant="light" color="gray" radius="sm" tt="none" size="md" fw={500} c="dark.6">{optionLabel(field, value)}</Badge>;
+    return <OptionBadge field={field} code={value} />;
   }
   if (field.type === 'multidictionary' && Array.isArray(value)) {
     return (
-      <Group gap={4} wrap="nowrap">
-        {value.map((v) => (
-          <Badge key={String(v)} variant="light" color="gray" radius="sm" tt="none" fw={500} c="dark.6">{optionLabel(field, v)}</Badge>
-        ))}
+      <Group gap={4}>
+        {value.map((v) => <OptionBadge key={String(v)} field={field} code={v} />)}
       </Group>
     );
   }

@@ -26,9 +26,11 @@ export function PageHeader({ crumbs, title, subtitle, actions }: { crumbs: Crumb
           ),
         )}
       </Breadcrumbs>
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <div style={{ minWidth: 0 }}>
-          <Title order={1} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+      {/* The actions wrap under the title when both do not fit (phones, narrow tablets): the title
+          keeps its width and wraps its own text rather than collapsing to nothing. */}
+      <Group justify="space-between" align="flex-end" gap="xs" wrap="wrap">
+        <div style={{ minWidth: 'min(100%, 12rem)', flex: '1 1 12rem' }}>
+          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
             {title}
           </Title>
           {subtitle && (
@@ -37,7 +39,7 @@ export function PageHeader({ crumbs, title, subtitle, actions }: { crumbs: Crumb
             </Text>
           )}
         </div>
-        {actions && <Group gap="xs" wrap="nowrap">{actions}</Group>}
+        {actions && <Group gap="xs" wrap="wrap" className="prm-page-actions">{actions}</Group>}
       </Group>
     </Stack>
   );

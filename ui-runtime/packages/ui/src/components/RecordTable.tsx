@@ -2,6 +2,7 @@
 // optional checkboxes select, the first column links to the record. Skeleton rows while loading.
 // The list page drives it with its URL state; DataTable drives it with the list API.
 import { Anchor, Checkbox, Paper, Skeleton, Table } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import IconArrowDown from '@tabler/icons-react/icons/IconArrowDown';
 import IconArrowUp from '@tabler/icons-react/icons/IconArrowUp';
 import IconArrowsSort from '@tabler/icons-react/icons/IconArrowsSort';
@@ -10,8 +11,9 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import type { EntityMeta, FieldMeta, RecordData } from '../api/types';
 import { toggleSort, type SortKey } from '../meta/columns';
-import { formatValue } from '../meta/format';
+import { formatValue, isNumeric } from '../meta/format';
 import { FieldValue } from './FieldValue';
+import { RecordCards } from './RecordCards';
 import { useReferenceNames } from '../hooks/useReferenceNames';
 
 export interface RecordTableProps {
@@ -26,14 +28,20 @@ export interface RecordTableProps {
   selectable?: boolean;
   selected?: Record<string, RecordData>;
   onSelect?: (s: Record<string, RecordData>) => void;
+  /** `auto` (default): cards on phone-wide screens (below 36em), a table otherwise. */
+  layout?: 'auto' | 'table' | 'cards';
 }
+
+/** The width below which `layout: 'auto'` shows cards: a phone held upright. */
+export const CARDS_QUERY = '(max-width: 36em)';
 
 const NONE: Record<string, RecordData> = {};
 const IGNORE = () => undefined;
 
 let firstRenderMarked = false;
 
-export function RecordTable({ entity, columns, records, loading, sortKeys, onSort, label, selectable = false, selected = NONE, onSelect = IGNORE }: RecordTableProps) {
+export function RecordTable({ entity, columns, records, loading, sortKeys, onSort, label, selectable = false, selected = NONE, onSelect = IGNORE, layout = 'auto' }: RecordTableProps) {
+  const narrow = useMediaQuery(CARDS_QUERY) ?? false;
   const names = useReferenceNames(columns, records);
   const marked = useRef(false);
   useEffect(() => {
@@ -69,6 +77,13 @@ export function RecordTable({ entity, columns, records, loading, sortKeys, onSor
 
   const sortState = (name: string) => (sortKeys[0]?.field === name ? (sortKeys[0].desc ? 'descending' : 'ascending') : 'none');
 
+  if (layout === 'cards' || (layout === 'auto' && narrow)) {
+    return (
+      <RecordCards route={entity.route} columns={columns} records={records} label={label ?? entity.pluralLabel} refNames={names}
+        loading={loading} selectable={selectable} selected={selected} onSelect={onSelect} />
+    );
+  }
+
   return (
     <Paper>
       <Table.ScrollContainer minWidth={640}>
@@ -92,7 +107,7 @@ export function RecordTable({ entity, columns, records, loading, sortKeys, onSor
                 const field = (h.column.columnDef.meta as { field: FieldMeta }).field;
                 const state = sortState(field.name);
                 return (
-                  <Table.Th key={h.id} scope="col" aria-sort={field.sortable ? state : undefined}>
+                  <Table.Th key={h.id} scope="col" className={isNumeric(field) ? 'prm-num' : undefined} aria-sort={field.sortable ? state : undefined}>
                     {field.sortable ? (
                       <button type="button" onClick={() => onSort(toggleSort(sortKeys, field.name))} aria-label={`Sort by ${field.label}`}>
                         {flexRender(h.column.columnDef.header, h.getContext())}
@@ -131,7 +146,7 @@ export function RecordTable({ entity, columns, records, loading, sortKeys, onSor
                   </Table.Td>
                 )}
                 {row.getVisibleCells().map((cell) => (
-                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                  <Table.Td key={cell.id} className={isNumeric((cell.column.columnDef.meta as { field: FieldMeta }).field) ? 'prm-num' : undefined}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
                 ))}
               </Table.Tr>
             ))}

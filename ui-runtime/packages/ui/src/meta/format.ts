@@ -31,6 +31,11 @@ export function formatDecimal(value: unknown, scale?: number | null, locale?: st
     : { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
+/** Numbers read right-aligned in tables and cards, so digits line up. */
+export function isNumeric(field: FieldMeta): boolean {
+  return field.type === 'integer' || field.type === 'bigint' || field.type === 'decimal' || field.type === 'money';
+}
+
 /** A value as text; references use the resolved display names when given. */
 export function formatValue(field: FieldMeta, value: unknown, refNames?: Map<string, string>): string {
   if (value === null || value === undefined || value === '') return '';

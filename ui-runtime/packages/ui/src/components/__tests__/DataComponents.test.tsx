@@ -54,6 +54,17 @@ describe('EntityPicker', () => {
     expect(fake.to(ORG_TARGET.api).some((r) => r.query.get('filter') === "id in ('o2')")).toBe(true);
   });
 
+  it('with an error, focusing keeps the list closed so the message stays readable; a click opens it', async () => {
+    renderWithShell(<EntityPicker target={ORG_TARGET} label="Organization" value={null} onChange={() => undefined} error="Organization does not exist" />);
+    const box = screen.getByPlaceholderText('Search organization…');
+    fireEvent.focus(box);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    expect(screen.getByText('Organization does not exist')).toBeTruthy();
+    fireEvent.click(box);
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(3));
+  });
+
   it('hands the chosen id to onChange', async () => {
     const chosen: unknown[] = [];
     renderWithShell(<EntityPicker target={ORG_TARGET} label="Organization" value={null} onChange={(v) => chosen.push(v)} />);

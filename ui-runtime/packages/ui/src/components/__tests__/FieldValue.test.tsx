@@ -21,6 +21,15 @@ describe('FieldValue renders each field type', () => {
     expect([...multi.querySelectorAll('.mantine-Badge-root')].map((b) => b.textContent)).toEqual(['Reseller', 'Referral']);
   });
 
+  it('a dictionary value with a colour in the manifest is a badge of that colour, else grey', () => {
+    const tier = { ...field('tier'), options: [{ value: 'gold', label: 'Gold', color: 'yellow' }, { value: 'silver', label: 'Silver' }] };
+    renderWithShell(<FieldValue field={tier} value="gold" />);
+    expect(screen.getByText('Gold').closest('.mantine-Badge-root')?.getAttribute('data-color')).toBe('yellow');
+    cleanup();
+    renderWithShell(<FieldValue field={tier} value="silver" />);
+    expect(screen.getByText('Silver').closest('.mantine-Badge-root')?.getAttribute('data-color')).toBe('gray');
+  });
+
   it('money in its currency, integers grouped, booleans as words', () => {
     expect(shown('annual_target', { amount: 1234.5, currency: 'EUR' }).textContent).toBe('€1,234.50');
     cleanup();

@@ -17,12 +17,12 @@ import java.util.Optional;
  * record JSON holds — a projection of the caller's readable fields — so a hidden field renders as
  * empty text. Dictionary codes show their labels; money shows amount and currency.
  */
-final class DisplayNames {
+public final class DisplayNames {
 
     private DisplayNames() {
     }
 
-    static String of(Catalog catalog, EntityDescriptor entity, ObjectNode record) {
+    public static String of(Catalog catalog, EntityDescriptor entity, ObjectNode record) {
         Optional<DisplayTemplate> template = entity.display();
         if (template.isEmpty()) {
             return record.path("id").asText();

@@ -45,7 +45,12 @@ record EffectiveDictionary(String module, DictionaryDef declared, List<Entry> en
 
     /** The values new writes may use, in display order. */
     List<DictionaryDef.Value> activeValues() {
-        return entries.stream().filter(Entry::active).map(e -> new DictionaryDef.Value(e.code(), e.label())).toList();
+        return entries.stream().filter(Entry::active).map(e -> new DictionaryDef.Value(e.code(), e.label(), colorOf(e.code()))).toList();
+    }
+
+    /** Tenants relabel and reorder values; the colour stays the module's (added values have none). */
+    private String colorOf(String code) {
+        return declared.values().stream().filter(v -> v.code().equals(code)).findFirst().map(DictionaryDef.Value::color).orElse(null);
     }
 
     java.util.Optional<Entry> entry(String code) {

@@ -93,7 +93,10 @@ final class FieldView {
         ArrayNode options = out.putArray("options");
         DictionaryDef def = module.dictionary(dictionary).orElseThrow();
         for (DictionaryDef.Value value : def.values()) {
-            options.addObject().put("value", value.code()).put("label", value.label());
+            ObjectNode option = options.addObject().put("value", value.code()).put("label", value.label());
+            if (value.color() != null) {
+                option.put("color", value.color());
+            }
         }
     }
 

@@ -81,10 +81,10 @@ public class QuickFindResource {
             }
         }
         if (searches.isEmpty()) {
-            return Uni.createFrom().item(groups(List.of(), List.of()));
+            return Uni.createFrom().item(groups(catalog, List.of(), List.of()));
         }
         return Uni.join().all(searches.stream().map(Search::page).toList()).andFailFast()
-                .map(pages -> groups(searches, pages));
+                .map(pages -> groups(catalog, searches, pages));
     }
 
     private static ListQuery query(EntityDescriptor entity, AccessDecision read, List<String> fields, String text, int limit) {
@@ -98,7 +98,7 @@ public class QuickFindResource {
                 ListQuery.Total.NONE, defaults.sortSignature());
     }
 
-    private static JsonNode groups(List<Search> searches, List<Page> pages) {
+    private static JsonNode groups(Catalog catalog, List<Search> searches, List<Page> pages) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode groups = out.putArray("groups");
         for (int i = 0; i < searches.size(); i++) {
@@ -114,7 +114,7 @@ public class QuickFindResource {
             for (ObjectNode record : pages.get(i).items()) {
                 String id = record.path("id").asText();
                 items.addObject().put("id", id)
-                        .put("display", DisplayText.of(search.entity(), search.view(), record))
+                        .put("display", DisplayText.of(catalog, search.entity(), search.view(), record))
                         .put("route", UiPaths.route(search.entity()) + "/" + id);
             }
         }

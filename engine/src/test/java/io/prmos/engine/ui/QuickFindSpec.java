@@ -23,7 +23,7 @@ class QuickFindSpec {
                 .body("groups.entity", hasItems("partners.Partner", "organizations.Organization"))
                 .body("groups.find { it.entity == 'partners.Partner' }.label", equalTo("Partners"))
                 .body("groups.find { it.entity == 'partners.Partner' }.items.id", contains(partner))
-                .body("groups.find { it.entity == 'partners.Partner' }.items[0].display", equalTo(p + "Northwind Traders (gold)"))
+                .body("groups.find { it.entity == 'partners.Partner' }.items[0].display", equalTo(p + "Northwind Traders (Gold)")) // the label, not the code
                 .body("groups.find { it.entity == 'partners.Partner' }.items[0].route", equalTo("/o/partners/partner/" + partner))
                 .body("groups.find { it.entity == 'organizations.Organization' }.items.id", contains(org));
     }

@@ -55,6 +55,7 @@ final class DictionaryDiff {
         if (!Objects.equals(before.label(), after.label())) cosmetic.add("label");
         if (!commonOrder(old, now)) cosmetic.add("value order");
         if (before.extensible() != after.extensible()) cosmetic.add("extensible");
+        if (!colors(before).equals(colors(after))) cosmetic.add("value colours");
         if (!cosmetic.isEmpty()) {
             findings.cosmetic(after.name(), String.join(", ", cosmetic) + " changed");
         }
@@ -88,6 +89,12 @@ final class DictionaryDiff {
         List<String> a = old.keySet().stream().filter(now::containsKey).toList();
         List<String> b = now.keySet().stream().filter(old::containsKey).toList();
         return a.equals(b);
+    }
+
+    private static Map<String, String> colors(DictionaryDef dictionary) {
+        Map<String, String> out = new LinkedHashMap<>();
+        dictionary.values().stream().filter(v -> v.color() != null).forEach(v -> out.put(v.code(), v.color()));
+        return out;
     }
 
     private static Map<String, String> labels(DictionaryDef dictionary) {

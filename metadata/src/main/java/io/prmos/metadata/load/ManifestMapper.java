@@ -87,7 +87,7 @@ final class ManifestMapper {
         for (JsonNode item : items) {
             String code = item.isTextual() ? item.asText() : item.path("code").asText();
             String label = item.isTextual() ? Names.humanize(code) : text(item, "label").orElse(Names.humanize(code));
-            values.add(new DictionaryDef.Value(code, label));
+            values.add(new DictionaryDef.Value(code, label, item.isTextual() ? null : text(item, "color").orElse(null)));
         }
         String label = node.isArray() ? Names.humanize(name) : text(node, "label").orElse(Names.humanize(name));
         return new DictionaryDef(name, label, List.copyOf(values), !node.isArray() && node.path("extensible").asBoolean(false));

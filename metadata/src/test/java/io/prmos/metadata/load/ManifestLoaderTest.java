@@ -70,6 +70,28 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void readsTheColourOfDictionaryValuesWhenDeclared() {
+        Manifest m = loaded(loader.loadString("""
+                apiVersion: prm/v1
+                module: shop
+                version: 1.0.0
+                dictionaries:
+                  order_status:
+                    values:
+                      - { code: new, color: blue }
+                      - { code: shipped }
+                  region: [emea]
+                entities:
+                  PurchaseOrder:
+                    fields:
+                      status: { type: dictionary, dictionary: order_status }
+                """, "shop/module.yaml"));
+        assertEquals(List.of(new DictionaryDef.Value("new", "New", "blue"), new DictionaryDef.Value("shipped", "Shipped", null)),
+                m.dictionaries().get("order_status").values());
+        assertNull(m.dictionaries().get("region").values().get(0).color());
+    }
+
+    @Test
     void readsJsonAndLocatesItsValues() {
         LoadResult result = loader.loadString("""
                 {
