@@ -135,7 +135,7 @@ class McpSpec {
     void badRequestsAreJsonRpcErrorsAndStrangersAreRefused() {
         given().contentType(ContentType.JSON).body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
                 .header("Authorization", "Bearer not-a-token").post("/mcp").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").post("/mcp")
+        given().contentType(ContentType.JSON).header("Authorization", "").body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").post("/mcp")
                 .then().statusCode(401).contentType(startsWith("application/problem+json"));
         String alice = Tokens.bearer("alice");
         given().header("Authorization", alice).contentType(ContentType.JSON).body("{not json").post("/mcp")
