@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * a notification or a response from the client is acknowledged with 202. The server is stateless — no
  * session id, no server-initiated messages — so GET (the server's stream) and DELETE (end of a session)
  * answer 405. Authentication is the API's (bearer token or API key): without it, 401 problem+json.
- * Malformed messages get JSON-RPC error objects, never a 500.
+ * Malformed messages get JSON-RPC error objects, never a 500. Not in the OpenAPI document: JSON-RPC
+ * methods are not REST operations (docs/adr/0123).
  */
 @Path("/mcp")
 @Authenticated
@@ -43,6 +45,7 @@ public class McpResource {
     McpMethods methods;
 
     @POST
+    @Operation(hidden = true)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> post(String body, @HeaderParam("MCP-Protocol-Version") String version) {
@@ -123,12 +126,14 @@ public class McpResource {
 
     /** The server offers no stream of its own (it never sends requests or notifications to the client). */
     @GET
+    @Operation(hidden = true)
     public Response stream() {
         return Response.status(405).header("Allow", "POST").build();
     }
 
     /** Sessions are not kept, so there is none to end. */
     @DELETE
+    @Operation(hidden = true)
     public Response end() {
         return Response.status(405).header("Allow", "POST").build();
     }
