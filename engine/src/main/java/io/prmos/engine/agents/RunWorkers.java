@@ -143,8 +143,9 @@ public class RunWorkers {
         run.path("principal_roles").forEach(r -> roles.add(r.asText()));
         String name = run.path("principal_name").asText(run.path("principal").asText());
         UUID id = UUID.fromString(run.path("id").asText());
-        Caller principal = new Caller(tenant.tenant(), run.path("principal").asText(), name + " via " + module + "." + agent.name(),
-                roles, "agent-run:" + id);
+        // a run by hand is the user "via" the agent; an event or schedule run's principal is the agent itself
+        String shown = run.path("acts_as_agent").asBoolean() ? name : name + " via " + module + "." + agent.name();
+        Caller principal = new Caller(tenant.tenant(), run.path("principal").asText(), shown, roles, "agent-run:" + id);
         Map<String, Tool> tools = new LinkedHashMap<>();
         executor.catalog().forCaller(catalog, principal, agent.tools()).values().forEach(t -> tools.put(t.wireName(), t));
         RunPlan.Used used = new RunPlan.Used(run.path("steps").asInt(), run.path("tokens_in").asInt(), run.path("tokens_out").asInt(),

@@ -139,13 +139,13 @@ public class Automations implements EventSubscriber {
         return events.emit(c, system, emit.event(), JSON.convertValue(evaluate(emit.payload(), variables), Map.class));
     }
 
-    /** JSON as CEL values: CEL integers are longs and its floating numbers doubles. */
-    static final class CelValues {
+    /** JSON as CEL values: CEL integers are longs and its floating numbers doubles (also agents' event filters). */
+    public static final class CelValues {
         private CelValues() {
         }
 
         @SuppressWarnings("unchecked")
-        static Map<String, Object> of(ObjectNode json) {
+        public static Map<String, Object> of(ObjectNode json) {
             return (Map<String, Object>) normalized(JSON.convertValue(json, Object.class));
         }
 

@@ -55,6 +55,11 @@ public class ScriptedModel implements QuarkusTestResourceLifecycleManager {
                 "prm.agents.models.default.api-key", "scripted-key", "prm.agents.models.default.model-name", "scripted");
     }
 
+    /** Where scripts are posted ({@code /script/{key}}) when the model is used outside a Quarkus test. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     @Override
     public void stop() {
         if (server != null) {

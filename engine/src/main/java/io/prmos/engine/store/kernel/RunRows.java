@@ -52,6 +52,10 @@ public final class RunRows {
             + " AND status IN ('queued', 'running')";
     private static final String CLAIM_FIRE = "INSERT INTO prm_kernel.agent_schedule_fire (agent, fire_time, instance)"
             + " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING agent";
+    // the tenants that have written anything: a loose index scan over the outbox's (tenant_id, position) index
+    private static final String TENANTS = "WITH RECURSIVE t AS (SELECT min(tenant_id) AS id FROM prm_kernel.event_outbox"
+            + " UNION ALL SELECT (SELECT min(tenant_id) FROM prm_kernel.event_outbox WHERE tenant_id > t.id) FROM t WHERE t.id IS NOT NULL)"
+            + " SELECT id FROM t WHERE id IS NOT NULL";
 
     /** A new run as the runner stores it before it starts. */
     public record NewRun(UUID id, String module, String agent, String agentVersion, String trigger, String triggerKey,
@@ -150,6 +154,15 @@ public final class RunRows {
     /** Claims one scheduled time of an agent for this instance; false when another instance claimed it. */
     public Uni<Boolean> claimFire(String agent, java.time.OffsetDateTime fireTime, String instance) {
         return owner.withTransaction(c -> c.preparedQuery(CLAIM_FIRE).execute(Tuple.of(agent, fireTime, instance)).map(rows -> rows.size() > 0));
+    }
+
+    /** As the owner: the tenants known to the engine, those with at least one event in the log. */
+    public Uni<List<String>> tenants() {
+        return owner.preparedQuery(TENANTS).execute().map(rows -> {
+            List<String> out = new java.util.ArrayList<>();
+            rows.forEach(row -> out.add(row.getString(0)));
+            return out;
+        });
     }
 
     private static Object json(JsonNode node) {
