@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.query.ListQuery;
 import io.prmos.engine.query.ListQueryParser;
-import io.prmos.engine.registry.CatalogHolder;
 import io.prmos.engine.security.AccessDecision;
 import io.prmos.engine.security.Caller;
 import io.prmos.engine.security.Operation;
 import io.prmos.engine.security.PermissionEvaluator;
-import io.prmos.engine.security.CallerResolver;
 import io.prmos.engine.store.BulkWriter;
 import io.prmos.engine.store.Page;
 import io.prmos.engine.store.RecordReader;
@@ -46,10 +44,7 @@ import java.util.UUID;
 public class RecordResource {
 
     @Inject
-    CatalogHolder catalogs;
-
-    @Inject
-    CallerResolver callers;
+    Targets targets;
 
     @Inject
     RecordReader reader;
@@ -78,7 +73,7 @@ public class RecordResource {
                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                               @QueryParam("fields") String fields, @QueryParam("total") String total,
                               @QueryParam("deleted") String deleted, @QueryParam("expand") String expand) {
-        Target t = target(module, entity);
+        Target t = targets.resolve(module, entity);
         AccessDecision read = t.auth().require(Operation.READ);
         ListQuery query = ListQueryParser.parse(t.entity(), read.visibleFields(), filter, sort, limit, cursor, fields, total, deleted);
         var expanded = Expansions.parse(t.entity(), read.visibleFields(), expand);
@@ -94,7 +89,7 @@ public class RecordResource {
     @Path("{id}")
     public Uni<Response> get(@PathParam("module") String module, @PathParam("entity") String entity, @PathParam("id") String id,
                              @QueryParam("expand") String expand) {
-        Target t = target(module, entity);
+        Target t = targets.resolve(module, entity);
         AccessDecision read = t.auth().require(Operation.READ);
         var expanded = Expansions.parse(t.entity(), read.visibleFields(), expand);
         var access = t.auth().access(read);
@@ -113,7 +108,7 @@ public class RecordResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
-        Target t = target(module, entity);
+        Target t = targets.resolve(module, entity);
         AccessDecision create = t.auth().require(Operation.CREATE);
         var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), WriteMode.CREATE, "",
                 t.auth().known(create), create.writableFields());
@@ -138,7 +133,7 @@ public class RecordResource {
     }
 
     private Uni<Response> update(String module, String entity, String id, String ifMatch, byte[] body, WriteMode mode) {
-        Target t = target(module, entity);
+        Target t = targets.resolve(module, entity);
         var expected = RecordRelations.expectedVersion(t.entity(), ifMatch);
         AccessDecision update = t.auth().require(Operation.UPDATE);
         var values = validator.validate(t.module(), t.entity(), RecordResponses.parseBody(body), mode, "",
@@ -152,7 +147,7 @@ public class RecordResource {
     @Path("{id}")
     public Uni<Response> delete(@PathParam("module") String module, @PathParam("entity") String entity,
                                 @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Target t = target(module, entity);
+        Target t = targets.resolve(module, entity);
         var expected = RecordRelations.expectedVersion(t.entity(), ifMatch);
         AccessDecision delete = t.auth().require(Operation.DELETE);
         return relations.key(t, id).flatMap(uuid -> writer.delete(t.caller(), t.entity(), uuid, expected, t.auth().access(delete)))
@@ -163,7 +158,7 @@ public class RecordResource {
     @Path("{id}/restore")
     public Uni<Response> restore(@PathParam("module") String module, @PathParam("entity") String entity,
                                  @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        Target t = target(module, entity);
+        Target t = targets.resolve(module, entity);
         var expected = RecordRelations.expectedVersion(t.entity(), ifMatch);
         AccessDecision restore = t.auth().require(Operation.RESTORE);
         return relations.key(t, id).flatMap(uuid -> writer.restore(t.caller(), t.entity(), uuid, expected, t.auth().access(restore)))
@@ -174,28 +169,28 @@ public class RecordResource {
     @Path("{id}/children")
     public Uni<Response> children(@PathParam("module") String module, @PathParam("entity") String entity,
                                   @PathParam("id") String id, @QueryParam("limit") String limit) {
-        return relations.tree(target(module, entity), id, RecordRelations.Tree.CHILDREN, limit, null);
+        return relations.tree(targets.resolve(module, entity), id, RecordRelations.Tree.CHILDREN, limit, null);
     }
 
     @GET
     @Path("{id}/ancestors")
     public Uni<Response> ancestors(@PathParam("module") String module, @PathParam("entity") String entity,
                                    @PathParam("id") String id) {
-        return relations.tree(target(module, entity), id, RecordRelations.Tree.ANCESTORS, null, null);
+        return relations.tree(targets.resolve(module, entity), id, RecordRelations.Tree.ANCESTORS, null, null);
     }
 
     @GET
     @Path("{id}/subtree")
     public Uni<Response> subtree(@PathParam("module") String module, @PathParam("entity") String entity,
                                  @PathParam("id") String id, @QueryParam("depth") String depth, @QueryParam("limit") String limit) {
-        return relations.tree(target(module, entity), id, RecordRelations.Tree.SUBTREE, limit, depth);
+        return relations.tree(targets.resolve(module, entity), id, RecordRelations.Tree.SUBTREE, limit, depth);
     }
 
     @GET
     @Path("{id}/links")
     public Uni<Response> links(@PathParam("module") String module, @PathParam("entity") String entity,
                                @PathParam("id") String id, @QueryParam("type") String type) {
-        Target t = target(module, entity);
+        Target t = targets.resolve(module, entity);
         t.auth().require(Operation.READ);
         return relations.key(t, id).flatMap(uuid -> relations.links(t, uuid, type));
     }
@@ -204,7 +199,7 @@ public class RecordResource {
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> bulk(@PathParam("module") String module, @PathParam("entity") String entity, byte[] body) {
-        Target t = target(module, entity);
+        Target t = targets.resolve(module, entity);
         t.auth().require(Operation.BULK);
         JsonNode request = RecordResponses.parseBody(body);
         AccessDecision create = BulkRequestParser.hasOperation(request, "create") ? t.auth().require(Operation.CREATE) : AccessDecision.denied();
@@ -216,15 +211,6 @@ public class RecordResource {
             out.putArray("items").addAll(records);
             return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();
         });
-    }
-
-    private Target target(String module, String entity) {
-        Caller caller = callers.current();
-        Catalog catalog = catalogs.forTenant(caller.tenant());
-        return catalog.entity(module, entity)
-                .map(e -> new Target(catalog, catalog.module(module).orElseThrow(), e, caller,
-                        new Authorizer(evaluator, catalog, caller, e)))
-                .orElseThrow(() -> ApiProblem.notFound("no entity '" + entity + "' in module '" + module + "'"));
     }
 
     private static Response pageBody(Page page) {
