@@ -52,6 +52,11 @@ public class RequestIds {
         return new UUID(high, low).toString();
     }
 
+    /** The id given to the request of {@code context}. */
+    public static String of(RoutingContext context) {
+        return context.get(KEY);
+    }
+
     /** The current request's id, or null outside an HTTP request. */
     public String current() {
         try {

@@ -11,8 +11,7 @@ import java.util.Set;
 final class RouteTemplates {
 
     /** Kernel collections under /api/v1 — everything else there is a module's entity. */
-    private static final Set<String> KERNEL = Set.of("activity", "agents", "events", "jobs", "links", "notifications",
-            "recycle-bin", "resolve", "search", "tasks", "ui");
+    private static final Set<String> KERNEL = io.prmos.engine.api.KernelPaths.V1_COLLECTIONS;
     private static final Set<String> ENTITY_LITERALS = Set.of("bulk", "export", "import");
     private static final Set<String> RECORD_LITERALS = Set.of("restore", "children", "ancestors", "subtree", "links",
             "history", "purge", "transitions", "actions");
