@@ -4,6 +4,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends the appends of several observers as one statement: a data-modifying CTE per table, each an
@@ -12,6 +14,12 @@ import java.util.List;
  * One round trip and one statement whatever the number of observers and records.
  */
 public final class AppendStatement {
+
+    /** The statement text per shape (tables, columns, types, notification or not): built once, not per write. */
+    private static final Map<List<Shape>, String> TEXTS = new ConcurrentHashMap<>();
+
+    private record Shape(String table, List<String> columns, List<String> types, boolean notifies) {
+    }
 
     private AppendStatement() {
     }
@@ -22,9 +30,34 @@ public final class AppendStatement {
         if (nonEmpty.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<Shape> shape = new ArrayList<>(nonEmpty.size());
+        for (Append append : nonEmpty) {
+            shape.add(new Shape(append.table(), append.columns(), append.types(), append.channel() != null));
+        }
+        String sql = TEXTS.computeIfAbsent(shape, ignored -> render(nonEmpty, new Params()));
+        return c.preparedQuery(sql).execute(bound(nonEmpty).tuple()).replaceWithVoid();
+    }
+
+    /** The parameters of the statement, in the order {@link #render} numbers them: per append a text[] per column, then its channel. */
+    static Params bound(List<Append> appends) {
         Params params = new Params();
-        String sql = render(nonEmpty, params);
-        return c.preparedQuery(sql).execute(params.tuple()).replaceWithVoid();
+        for (Append append : appends) {
+            for (int col = 0; col < append.columns().size(); col++) {
+                params.add(column(append, col));
+            }
+            if (append.channel() != null) {
+                params.add(append.channel());
+            }
+        }
+        return params;
+    }
+
+    private static String[] column(Append append, int col) {
+        String[] values = new String[append.rows().size()];
+        for (int row = 0; row < values.length; row++) {
+            values[row] = append.rows().get(row)[col];
+        }
+        return values;
     }
 
     static String render(List<Append> appends, Params params) {
@@ -49,11 +82,7 @@ public final class AppendStatement {
         List<String> aliases = new ArrayList<>();
         List<String> selected = new ArrayList<>();
         for (int col = 0; col < n; col++) {
-            String[] values = new String[append.rows().size()];
-            for (int row = 0; row < values.length; row++) {
-                values[row] = append.rows().get(row)[col];
-            }
-            arrays.add(params.add(values) + "::text[]");
+            arrays.add(params.add(column(append, col)) + "::text[]");
             aliases.add("v" + col);
             String type = append.types().get(col);
             selected.add(Append.TEXT.equals(type) ? "r.v" + col : "r.v" + col + "::" + type);

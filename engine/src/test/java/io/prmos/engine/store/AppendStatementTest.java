@@ -35,6 +35,21 @@ class AppendStatementTest {
     }
 
     @Test
+    void theParametersAreBoundInTheOrderTheCachedTextNumbersThem() {
+        Params rendered = new Params();
+        AppendStatement.render(List.of(OUTBOX, HISTORY, OUTBOX), rendered);
+        List<Object> bound = AppendStatement.bound(List.of(OUTBOX, HISTORY, OUTBOX)).values();
+        assertEquals(rendered.values().size(), bound.size());
+        for (int i = 0; i < bound.size(); i++) {
+            if (bound.get(i) instanceof String[] array) {
+                assertArrayEquals((String[]) rendered.values().get(i), array, "parameter $" + (i + 1));
+            } else {
+                assertEquals(rendered.values().get(i), bound.get(i), "parameter $" + (i + 1));
+            }
+        }
+    }
+
+    @Test
     void withoutAChannelTheStatementEndsInAPlainSelect() {
         assertEquals(true, AppendStatement.render(List.of(HISTORY), new Params()).endsWith(" SELECT 1"));
     }

@@ -25,6 +25,16 @@ public record FieldDescriptor(FieldDef def, List<String> columns, boolean custom
         this(def, columns, false);
     }
 
+    /**
+     * The name's hash, which String caches: the write path keys maps by field, and the record's derived
+     * hash walked the whole definition on every lookup. Consistent with the derived {@code equals}
+     * (equal descriptors have equal names); same-named fields of different entities merely share a bucket.
+     */
+    @Override
+    public int hashCode() {
+        return def.name().hashCode();
+    }
+
     public static FieldDescriptor of(FieldDef def) {
         List<String> columns = def.type() instanceof FieldType.Money
                 ? List.of(def.name() + "_" + AMOUNT, def.name() + "_" + CURRENCY)
