@@ -75,7 +75,8 @@ try {
     partnerId = partner.id;
     urn = `urn:prm:partners:partner:${partnerId}`;
     await script(keys.approve, [
-      { text: ['Let me look ', 'at this partner ', 'and its deals.'], deltaDelayMs: 400, ...call('c1', 'partners_Partner_get', { id: urn }) },
+      // slow deltas, so the page (and its lazy chunk) is there before the text is complete
+      { text: ['Let me look ', 'at this partner ', 'and its deals ', 'before I decide.'], deltaDelayMs: 1500, ...call('c1', 'partners_Partner_get', { id: urn }) },
       { text: ['The score lags its results; I propose 85.'], deltaDelayMs: 200, ...call('c2', 'partners_Partner_update', { id: urn, values: { score: 85 } }) },
       call('c3', 'kernel_create_task', { title: `Call ${rand} about the new score`, assignee: 'alice', record: urn }),
       answer(urn, 'celebrate'),
@@ -108,9 +109,9 @@ try {
     const text = page.getByTestId('run-text').first();
     await text.waitFor();
     const early = await text.textContent();
-    await page.getByText('and its deals.').waitFor();
-    expect(!early.includes('and its deals.'), `the text arrived in parts (first seen: "${early}")`);
     await shot(page, 'agents-03-streaming');
+    await page.getByText('before I decide.').waitFor();
+    expect(!early.includes('before I decide.'), `the text arrived in parts (first seen: "${early}")`);
   }, { page });
 
   await step('the tool call shows in the timeline with its arguments and result', async () => {
