@@ -34,13 +34,13 @@ export function AgentsPage() {
                       <Title order={2} size="h4">{a.label}</Title>
                       <Text size="xs" c="dimmed" ff="monospace">{a.name}</Text>
                     </div>
-                    <Badge variant="light" color="gray">{a.module}</Badge>
+                    <Badge variant="light" c="dark.7" color="gray">{a.module}</Badge>
                   </Group>
                   <Text size="sm" style={{ flex: 1 }}>{a.description}</Text>
                   <Group gap="xs">
-                    {entity && <Badge variant="outline" color="brand">on {entity.pluralLabel}</Badge>}
-                    {a.approval.length > 0 && <Badge variant="outline" color="orange">asks approval</Badge>}
-                    {configured === false && <Badge variant="light" color="red">model not configured</Badge>}
+                    {entity && <Badge variant="light" c="dark.7" color="brand">on {entity.pluralLabel}</Badge>}
+                    {a.approval.length > 0 && <Badge variant="light" c="dark.7" color="orange">asks approval</Badge>}
+                    {configured === false && <Badge variant="light" c="dark.7" color="red">model not configured</Badge>}
                   </Group>
                   <Group justify="flex-end" gap="xs">
                     <Button variant="default" size="xs" component={Link} to={`/agents/runs?agent=${encodeURIComponent(a.name)}`}>Runs</Button>

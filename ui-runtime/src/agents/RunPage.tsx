@@ -24,7 +24,7 @@ function ApprovalCard({ pending, enabled, onDecide }: { pending: PendingCall; en
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={2} size="h4">Approval needed</Title>
-          <Badge color="orange" variant="light">{pending.tool}</Badge>
+          <Badge color="orange" variant="light" c="dark.7">{pending.tool}</Badge>
         </Group>
         <Text size="sm">The agent wants to call <b>{pending.tool}</b> with:</Text>
         <Paper withBorder p="xs"><StructuredValue value={pending.arguments} /></Paper>

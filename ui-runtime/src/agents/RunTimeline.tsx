@@ -8,10 +8,10 @@ import { StructuredValue } from './StructuredValue';
 type ToolItem = Extract<TimelineItem, { kind: 'tool' }>;
 
 function callBadge(t: ToolItem) {
-  if (t.phase === 'waiting') return <Badge color="orange" variant="light">waiting for approval</Badge>;
-  if (t.phase === 'running') return <Badge color="blue" variant="light" leftSection={<Loader size={10} color="blue" />}>running</Badge>;
-  if (t.decision?.decision === 'reject') return <Badge color="gray" variant="light">rejected</Badge>;
-  return t.ok ? <Badge color="green" variant="light">done</Badge> : <Badge color="red" variant="light">error</Badge>;
+  if (t.phase === 'waiting') return <Badge color="orange" variant="light" c="dark.7">waiting for approval</Badge>;
+  if (t.phase === 'running') return <Badge color="blue" variant="light" c="dark.7" leftSection={<Loader size={10} color="blue" />}>running</Badge>;
+  if (t.decision?.decision === 'reject') return <Badge color="gray" variant="light" c="dark.7">rejected</Badge>;
+  return t.ok ? <Badge color="green" variant="light" c="dark.7">done</Badge> : <Badge color="red" variant="light" c="dark.7">error</Badge>;
 }
 
 export function RunTimeline({ items, streaming }: { items: TimelineItem[]; streaming: boolean }) {

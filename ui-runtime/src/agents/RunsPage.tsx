@@ -13,7 +13,7 @@ const PAGE = 25;
 const AT = { name: 'created_at', label: '', type: 'datetime' } as const;
 
 export function StatusBadge({ status }: { status: Run['status'] }) {
-  return <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" data-testid="run-status">{statusLabel(status)}</Badge>;
+  return <Badge color={STATUS_COLORS[status] ?? 'gray'} variant="light" c="dark.7" data-testid="run-status">{statusLabel(status)}</Badge>;
 }
 
 export function RunsPage() {

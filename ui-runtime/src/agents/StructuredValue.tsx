@@ -18,7 +18,7 @@ export function StructuredValue({ value, depth = 0 }: { value: unknown; depth?: 
   if (Array.isArray(value)) {
     if (value.length === 0) return <Text span size="sm" c="dimmed">none</Text>;
     if (value.every((v) => typeof v !== 'object' || v === null)) {
-      return <>{value.map((v, i) => <Badge key={i} variant="light" color="gray" mr={4} tt="none">{String(v)}</Badge>)}</>;
+      return <>{value.map((v, i) => <Badge key={i} variant="light" c="dark.7" color="gray" mr={4} tt="none">{String(v)}</Badge>)}</>;
     }
     return (
       <Stack gap="xs" component="ol" style={{ listStyle: 'none', margin: 0, padding: 0 }}>

@@ -73,7 +73,7 @@ export default function TasksPage() {
                       {t.record_urn && <Text size="xs">About <RecordLink urn={t.record_urn} fallback="record unavailable" /></Text>}
                     </div>
                     <Group gap="xs" wrap="nowrap">
-                      {t.status === 'open' && t.due_on && new Date(t.due_on) < new Date() && <Badge color="red" variant="light">overdue</Badge>}
+                      {t.status === 'open' && t.due_on && new Date(t.due_on) < new Date() && <Badge color="red" variant="light" c="dark.7">overdue</Badge>}
                       {t.status === 'open' ? (
                         <Button size="xs" variant="light" loading={change.isPending && change.variables?.task.id === t.id}
                           onClick={() => change.mutate({ task: t, to: 'done' })} aria-label={`Complete ${t.title}`}>Complete</Button>

@@ -59,13 +59,14 @@ export function NotificationsBell() {
 
   return (
     <Popover position="bottom-end" width={340} withArrow shadow="md" opened={opened} onChange={setOpened}>
-      <Popover.Target>
-        <Indicator label={badgeText(state.unread)} size={16} disabled={state.unread === 0} color="red" offset={6} data-testid="bell-count">
+      {/* the target is the button itself: Popover puts aria-expanded on it, which a div may not carry */}
+      <Indicator label={badgeText(state.unread)} size={16} disabled={state.unread === 0} color="red" offset={6} data-testid="bell-count">
+        <Popover.Target>
           <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} onClick={() => setOpened((o) => !o)}>
             <IconBell size={20} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0}>
         {state.items.length === 0 ? (
           <Stack gap={4} align="center" py="md">
