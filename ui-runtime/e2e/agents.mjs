@@ -117,7 +117,7 @@ try {
   await step('the tool call shows in the timeline with its arguments and result', async () => {
     const get = page.locator('[data-testid="tool-call"][data-tool="partners.Partner.get"]');
     await get.getByText('done', { exact: true }).waitFor();
-    await get.getByRole('button', { name: 'Tool call partners.Partner.get' }).click();
+    await get.getByRole('button', { name: /partners\.Partner\.get/ }).click();
     await get.getByText('Arguments', { exact: true }).waitFor();
     await get.getByText('Result', { exact: true }).waitFor();
   }, { page });

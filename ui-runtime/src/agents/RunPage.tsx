@@ -32,7 +32,7 @@ function ApprovalCard({ pending, enabled, onDecide }: { pending: PendingCall; en
           value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" color="red" disabled={!enabled} onClick={() => onDecide('reject', comment)}>Reject</Button>
-          <Button color="green" disabled={!enabled} onClick={() => onDecide('approve', comment)}>Approve</Button>
+          <Button disabled={!enabled} onClick={() => onDecide('approve', comment)}>Approve</Button>
         </Group>
       </Stack>
     </Card>

@@ -40,7 +40,7 @@ export function RunTimeline({ items, streaming }: { items: TimelineItem[]; strea
             <Paper withBorder>
               <Accordion variant="default" chevronPosition="left" defaultValue={open.includes(item.key) ? item.key : null}>
                 <Accordion.Item value={item.key} style={{ borderBottom: 0 }}>
-                  <Accordion.Control aria-label={`Tool call ${item.tool}`}>
+                  <Accordion.Control>
                     <Group justify="space-between" wrap="nowrap" gap="xs">
                       <Group gap={6} wrap="nowrap">
                         <IconTool size={16} aria-hidden />
