@@ -192,7 +192,7 @@ try {
     await page.goto(`${BASE}/agents/runs?agent=partners.nobody`);
     await page.getByText('No run matches these filters.').waitFor();
     await page.goto(`${BASE}/agents/runs?agent=partners.partner-analyst&status=succeeded`);
-    await page.locator(`tr[data-run="${rejectedRun}"] a`).click();
+    await page.locator(`tr[data-run="${rejectedRun}"] a`).first().click();
     await page.waitForURL(new RegExp(`/agents/runs/${rejectedRun}$`));
     await awaitStatus(page, 'succeeded');
   }, { page });

@@ -12,6 +12,7 @@ import { StatusBadge } from './RunsPage';
 import { StructuredValue } from './StructuredValue';
 import { useRunStream, type Connection } from './useRunStream';
 import { NotFound } from '../pages/NotFound';
+import { useUi } from '../shell/UiContext';
 
 const AT = { name: 'created_at', label: '', type: 'datetime' } as const;
 
@@ -24,7 +25,7 @@ function ApprovalCard({ pending, enabled, onDecide }: { pending: PendingCall; en
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={2} size="h4">Approval needed</Title>
-          <Badge color="orange" variant="light" c="dark.7">{pending.tool}</Badge>
+          <Badge color="orange" variant="light" c="dark.7" tt="none">{pending.tool}</Badge>
         </Group>
         <Text size="sm">The agent wants to call <b>{pending.tool}</b> with:</Text>
         <Paper withBorder p="xs"><StructuredValue value={pending.arguments} /></Paper>
@@ -46,6 +47,7 @@ const CONNECTION_TEXT: Partial<Record<Connection, string>> = {
 export function RunPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
+  const ui = useUi();
   const run = useQuery({ queryKey: ['agent-run', id], queryFn: () => getRun(id), retry: (n, e) => !(e instanceof ApiError && e.status === 404) && n < 2 });
   const { view, connection } = useRunStream(id);
   const [busy, setBusy] = useState(false);
@@ -72,7 +74,8 @@ export function RunPage() {
       setBusy(false);
     }
   };
-  const title = r ? agentName(r) : 'Run';
+  const label = r ? ui.agents?.find((a) => a.name === agentName(r))?.label : undefined;
+  const title = r ? label ?? agentName(r) : 'Run';
   const failed = status === 'failed' || status === 'timed_out';
 
   return (
@@ -80,7 +83,7 @@ export function RunPage() {
       <PageHeader
         crumbs={[{ label: 'Agents', to: '/agents' }, { label: 'Run history', to: '/agents/runs' }, { label: title }]}
         title={title}
-        subtitle={r ? `started ${formatValue(AT, r.created_at)} by ${r.principal_name ?? r.principal} · ${r.trigger}` : undefined}
+        subtitle={r ? `${agentName(r)} · started ${formatValue(AT, r.created_at)} by ${r.principal_name ?? r.principal} · ${r.trigger}` : undefined}
         actions={
           <Group gap="xs">
             {status && <StatusBadge status={status} />}
