@@ -78,7 +78,10 @@ try {
       // slow deltas, so the page (and its lazy chunk) is there before the text is complete
       { text: ['Let me look ', 'at this partner ', 'and its deals ', 'before I decide.'], deltaDelayMs: 1500, ...call('c1', 'partners_Partner_get', { id: urn }) },
       { text: ['The score lags its results; I propose 85.'], deltaDelayMs: 200, ...call('c2', 'partners_Partner_update', { id: urn, values: { score: 85 } }) },
-      call('c3', 'kernel_create_task', { title: `Call ${rand} about the new score`, assignee: 'alice', record: urn }),
+      { toolCalls: [
+        { id: 'c3', name: 'kernel_create_task', arguments: { title: `Call ${rand} about the new score`, assignee: 'alice', record: urn } },
+        { id: 'c4', name: 'kernel_notify', arguments: { recipient: 'alice', title: `Partner ${rand} reviewed`, link: urn } },
+      ] },
       answer(urn, 'celebrate'),
     ]);
     await script(keys.reject, [call('r1', 'partners_Partner_update', { id: urn, values: { score: 5 } }), answer(urn, 'review')]);
@@ -203,10 +206,13 @@ try {
     await bell.click();
     const list = page.getByRole('list', { name: 'Notifications' });
     await list.getByText('Approval needed: partners.partner-analyst').first().waitFor();
-    await list.getByText(`Call ${rand} about the new score`).waitFor();
+    await list.getByText(`Partner ${rand} reviewed`).waitFor();
     await shot(page, 'agents-08-bell');
     await axeCheck(page, 'agents-bell');
-    await list.getByText('Approval needed: partners.partner-analyst').last().click();
+    await list.getByText(`Partner ${rand} reviewed`).click();
+    await page.waitForURL(new RegExp(`/o/partners/partner/${partnerId}$`)); // a URN link opens the record
+    await page.getByRole('button', { name: /^Notifications/ }).click();
+    await page.getByRole('list', { name: 'Notifications' }).getByText('Approval needed: partners.partner-analyst').last().click();
     await page.waitForURL(new RegExp(`/agents/runs/${approvedRun}$`));
   }, { page });
 

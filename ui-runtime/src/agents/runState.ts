@@ -128,10 +128,15 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
       next.items = tool(next, callId, newTool, (t) => ({ ...t, decision, phase: decision.decision === 'approve' ? 'running' : 'done', ok: decision.decision === 'approve' ? t.ok : false }));
       return next;
     }
-    case 'output':
+    case 'output': {
       next.output = d.output;
       next.hasOutput = true;
+      // the model's final answer is that JSON (maybe fenced): the rendered output replaces its raw text
+      const last = next.items[next.items.length - 1];
+      if (last?.kind === 'text' && /^(\{|```)/.test(last.text.trim())) next.items = next.items.slice(0, -1);
+      next.openText = null;
       return next;
+    }
     default:
       return view; // unknown kinds (newer engines) are ignored
   }
