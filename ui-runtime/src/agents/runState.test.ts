@@ -48,8 +48,8 @@ describe('the run stream reducer', () => {
     expect(v.items.filter((i) => i.kind === 'tool')).toHaveLength(2);
     expect(v.hasOutput).toBe(true);
     expect(v.output).toEqual({ recommendations: [] });
-    expect(v.items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text)).toEqual(['Looking at the partner.'],
-      'the raw JSON answer gives way to the rendered output');
+    // the raw JSON answer gives way to the rendered output
+    expect(v.items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text)).toEqual(['Looking at the partner.']);
     expect(v.status).toBe('succeeded');
   });
 
