@@ -61,6 +61,7 @@ async function awaitStatus(page, text, timeout = 30_000) {
 const rand = Math.random().toString(36).slice(2, 8);
 const keys = { approve: `e2e-approve-${rand}`, reject: `e2e-reject-${rand}`, cancel: `e2e-cancel-${rand}` };
 let alice;
+let me;
 let partnerId;
 let urn;
 let approvedRun;
@@ -74,13 +75,14 @@ try {
     const partner = await api(BASE, 'POST', '/api/v1/partners/partner', alice, { name: `Analysed partner ${rand}`, tier: 'silver', score: 40 });
     partnerId = partner.id;
     urn = `urn:prm:partners:partner:${partnerId}`;
+    me = (await api(BASE, 'GET', '/api/v1/ui/metadata', alice)).user.id; // tools address users by id (the token subject)
     await script(keys.approve, [
       // slow deltas, so the page (and its lazy chunk) is there before the text is complete
       { text: ['Let me look ', 'at this partner ', 'and its deals ', 'before I decide.'], deltaDelayMs: 1500, ...call('c1', 'partners_Partner_get', { id: urn }) },
       { text: ['The score lags its results; I propose 85.'], deltaDelayMs: 200, ...call('c2', 'partners_Partner_update', { id: urn, values: { score: 85 } }) },
       { toolCalls: [
-        { id: 'c3', name: 'kernel_create_task', arguments: { title: `Call ${rand} about the new score`, assignee: 'alice', record: urn } },
-        { id: 'c4', name: 'kernel_notify', arguments: { recipient: 'alice', title: `Partner ${rand} reviewed`, link: urn } },
+        { id: 'c3', name: 'kernel_create_task', arguments: { title: `Call ${rand} about the new score`, assignee: me, record: urn } },
+        { id: 'c4', name: 'kernel_notify', arguments: { recipient: me, title: `Partner ${rand} reviewed`, link: urn } },
       ] },
       answer(urn, 'celebrate'),
     ]);
@@ -219,7 +221,7 @@ try {
   await step('a notification arrives live while the page is open', async () => {
     const label = await page.getByRole('button', { name: /^Notifications/ }).getAttribute('aria-label');
     const before = Number(/(\d+) unread/.exec(label)?.[1] ?? 0);
-    await api(BASE, 'POST', '/api/v1/notifications', alice, { recipient: 'alice', title: `Live note ${rand}`, link: `/o/partners/partner/${partnerId}` });
+    await api(BASE, 'POST', '/api/v1/notifications', alice, { recipient: me, title: `Live note ${rand}`, link: `/o/partners/partner/${partnerId}` });
     await page.getByRole('button', { name: `Notifications, ${before + 1} unread` }).waitFor();
     await page.getByRole('button', { name: /^Notifications/ }).click();
     await page.getByRole('list', { name: 'Notifications' }).getByText(`Live note ${rand}`).click();

@@ -87,7 +87,7 @@ export function NotificationsBell() {
                     <UnstyledButton onClick={() => open(n)} w="100%" px="sm" py={8} className="prm-notification" data-unread={!n.read_at || undefined}>
                       <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
                         <Text size="sm" fw={n.read_at ? 400 : 600} lineClamp={2}>{n.title}</Text>
-                        {!n.read_at && <Badge size="xs" variant="filled" color="brand">new</Badge>}
+                        {!n.read_at && <Badge size="xs" variant="filled" color="brand" style={{ flexShrink: 0 }}>new</Badge>}
                       </Group>
                       {n.body && <Text size="xs" c="dimmed" lineClamp={2}>{n.body}</Text>}
                       <Text size="xs" c="dimmed">{n.sender_name ?? n.sender ?? ''}{n.sender_name || n.sender ? ' · ' : ''}{formatValue(AT, n.created_at)}</Text>
