@@ -87,7 +87,7 @@ export default function TasksPage() {
             </Stack>
           )}
         </Paper>
-        <Text size="xs" c="dimmed">Runs of agents: <Anchor component={Link} to="/agents/runs" size="xs">run history</Anchor></Text>
+        <Text size="xs" c="dimmed">Runs of agents: <Anchor component={Link} to="/agents/runs" size="xs" underline="always">run history</Anchor></Text>
       </Stack>
     </>
   );
