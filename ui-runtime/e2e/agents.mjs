@@ -209,6 +209,7 @@ try {
     const list = page.getByRole('list', { name: 'Notifications' });
     await list.getByText('Approval needed: partners.partner-analyst').first().waitFor();
     await list.getByText(`Partner ${rand} reviewed`).waitFor();
+    await page.waitForTimeout(400); // the dropdown's fade-in, for the screenshot
     await shot(page, 'agents-08-bell');
     await axeCheck(page, 'agents-bell');
     await list.getByText(`Partner ${rand} reviewed`).click();
