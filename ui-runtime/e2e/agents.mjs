@@ -59,7 +59,7 @@ async function awaitStatus(page, text, timeout = 30_000) {
 }
 
 const rand = Math.random().toString(36).slice(2, 8);
-const keys = { approve: `e2e-approve-${rand}`, reject: `e2e-reject-${rand}`, cancel: `e2e-cancel-${rand}` };
+const keys = { approve: `e2e-approve-${rand}`, reject: `e2e-reject-${rand}`, cancel: `e2e-cancel-${rand}`, carol: `e2e-carol-${rand}` };
 let alice;
 let me;
 let partnerId;
@@ -258,6 +258,18 @@ try {
     await carol.goto(`${BASE}/agents/runs/${approvedRun}`);
     await carol.getByRole('heading', { name: 'Not found' }).waitFor();
     await shot(carol, 'agents-10-carol');
+  }, { page: carol, continueOnFailure: true });
+
+  await step('carol\'s run is not offered the update: the call fails without an approval card, nothing changes', async () => {
+    await script(keys.carol, [call('v1', 'partners_Partner_update', { id: urn, values: { score: 1 } }), answer(urn, 'review')]);
+    await startFromPartner(carol, partnerId, `${keys.carol}: fix the score`);
+    await awaitStatus(carol, 'succeeded');
+    const update = carol.locator('[data-testid="tool-call"][data-tool="partners_Partner_update"]');
+    await update.getByText('error', { exact: true }).waitFor();
+    expect(await carol.getByRole('region', { name: 'Approval needed' }).count() === 0, 'no approval card');
+    const after = await api(BASE, 'GET', `/api/v1/partners/partner/${partnerId}`, alice);
+    expect(after.score === 85, `score still 85, got ${after.score}`);
+    await shot(carol, 'agents-11-carol-run');
   }, { page: carol, continueOnFailure: true });
 } finally {
   await browser.close();
