@@ -15,6 +15,9 @@ import { ActivityPage } from './pages/ActivityPage';
 
 // The metadata designer is its own chunk: business users never download it.
 const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
+// So are the agents pages and the task list (ADR 0127).
+const AgentsRoutes = lazy(() => import('./agents/AgentsRoutes'));
+const TasksPage = lazy(() => import('./agents/TasksPage'));
 
 function useSession(): Session | null {
   const [session, set] = useState(currentSession);
@@ -51,6 +54,8 @@ export function App() {
         <Route path="/o/:module/:entity/new" element={<FormPage mode="create" />} />
         <Route path="/o/:module/:entity/:id" element={<DetailPage />} />
         <Route path="/o/:module/:entity/:id/edit" element={<FormPage mode="edit" />} />
+        <Route path="/agents/*" element={<Suspense fallback={<PageLoader />}><AgentsRoutes /></Suspense>} />
+        <Route path="/tasks" element={<Suspense fallback={<PageLoader />}><TasksPage /></Suspense>} />
         <Route path="/designer/*" element={<Suspense fallback={<PageLoader />}><DesignerRoutes /></Suspense>} />
         <Route path="*" element={<NotFound />} />
       </Route>

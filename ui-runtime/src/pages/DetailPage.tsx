@@ -1,16 +1,21 @@
 // A record's page: fields in sections, references as links, related lists and slot widgets.
-import { Alert, Button, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Menu, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import IconEdit from '@tabler/icons-react/icons/IconEdit';
 import IconTrash from '@tabler/icons-react/icons/IconTrash';
+import IconRobot from '@tabler/icons-react/icons/IconRobot';
+import { lazy, Suspense, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, FieldValue, PageHeader, deleteRecord, fieldMap, formatValue, getRecord, recordTitle, restoreRecord, useReferenceNames, type EntityMeta, type Section } from '@prm/ui';
+import { ApiError, FieldValue, PageHeader, deleteRecord, fieldMap, formatValue, getRecord, recordTitle, restoreRecord, useReferenceNames, type AgentMeta, type EntityMeta, type Section } from '@prm/ui';
 import { useRouteEntity, useUi } from '../shell/UiContext';
 import { RelatedRecords, SlotWidgets } from '../components/Widgets';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { NotFound } from './NotFound';
+
+// Agents on a record (panel, run dialog) are their own chunk: pages without agents never load it.
+const RecordAgents = lazy(() => import('../agents/RecordAgents'));
 
 export function detailSections(entity: EntityMeta): Section[] {
   const known = fieldMap(entity);
@@ -27,11 +32,13 @@ export function DetailPage() {
   const found = useRouteEntity();
   const { id } = useParams();
   if (!found || !id) return <NotFound what="record" />;
-  return <RecordDetail key={`${found.key}/${id}`} entity={found.entity} id={id} />;
+  return <RecordDetail key={`${found.key}/${id}`} entityKey={found.key} entity={found.entity} id={id} />;
 }
 
-function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
+function RecordDetail({ entityKey, entity, id }: { entityKey: string; entity: EntityMeta; id: string }) {
   const ui = useUi();
+  const agents = (ui.agents ?? []).filter((a) => a.entity === entityKey);
+  const [startAgent, setStartAgent] = useState<AgentMeta | null>(null);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const record = useQuery({ queryKey: ['record', entity.api, id], queryFn: () => getRecord(entity.api, id) });
@@ -112,6 +119,12 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
     </Stack>
   );
   const sidebar = r ? (slots.sidebar ?? []) : [];
+  const urn = `urn:prm:${entity.module}:${entity.api.split('/').pop()}:${id}`;
+  const agentPanel = r && agents.length > 0 ? (
+    <Suspense fallback={null}>
+      <RecordAgents agents={agents} record={urn} start={startAgent} onStarted={() => setStartAgent(null)} />
+    </Suspense>
+  ) : null;
 
   return (
     <>
@@ -122,6 +135,21 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
         actions={
           r && (
             <>
+              {agents.length === 1 && (
+                <Button variant="default" leftSection={<IconRobot size={16} aria-hidden />} onClick={() => setStartAgent(agents[0])}>
+                  Run agent
+                </Button>
+              )}
+              {agents.length > 1 && (
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button variant="default" leftSection={<IconRobot size={16} aria-hidden />}>Run agent</Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    {agents.map((a) => <Menu.Item key={a.name} onClick={() => setStartAgent(a)}>{a.label}</Menu.Item>)}
+                  </Menu.Dropdown>
+                </Menu>
+              )}
               {entity.actions.delete && (
                 <Button variant="default" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={remove}>
                   Delete
@@ -136,12 +164,13 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
           )
         }
       />
-      {sidebar.length > 0 ? (
+      {sidebar.length > 0 || agentPanel ? (
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>{main}</Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="md" component="aside" aria-label="Related information">
-              <SlotWidgets ui={ui} widgets={sidebar} host={r!} compact />
+              {agentPanel}
+              {sidebar.length > 0 && <SlotWidgets ui={ui} widgets={sidebar} host={r!} compact />}
             </Stack>
           </Grid.Col>
         </Grid>

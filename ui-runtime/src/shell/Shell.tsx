@@ -9,6 +9,9 @@ import { EntityIcon } from '../icons';
 import IconSettings from '@tabler/icons-react/icons/IconSettings';
 import IconSearch from '@tabler/icons-react/icons/IconSearch';
 import IconActivity from '@tabler/icons-react/icons/IconActivity';
+import IconChecklist from '@tabler/icons-react/icons/IconChecklist';
+import IconRobot from '@tabler/icons-react/icons/IconRobot';
+import IconHistory from '@tabler/icons-react/icons/IconHistory';
 import { tokens } from '@prm/ui';
 import { UiContext } from './UiContext';
 import { QuickFind } from './QuickFind';
@@ -83,7 +86,20 @@ export function Shell() {
                     active={location.pathname === '/search'} variant="light" onClick={close} />
                   <NavLink component={Link} to="/activity" label="Activity" leftSection={<IconActivity size={18} stroke={1.6} aria-hidden />}
                     active={location.pathname === '/activity'} variant="light" onClick={close} />
+                  <NavLink component={Link} to="/tasks" label="Tasks" leftSection={<IconChecklist size={18} stroke={1.6} aria-hidden />}
+                    active={location.pathname === '/tasks'} variant="light" onClick={close} />
                 </div>
+                {(ui.agents ?? []).length > 0 && (
+                  <div>
+                    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} component="h2">
+                      Agents
+                    </Text>
+                    <NavLink component={Link} to="/agents" label="Agents" leftSection={<IconRobot size={18} stroke={1.6} aria-hidden />}
+                      active={location.pathname === '/agents'} variant="light" onClick={close} />
+                    <NavLink component={Link} to="/agents/runs" label="Run history" leftSection={<IconHistory size={18} stroke={1.6} aria-hidden />}
+                      active={location.pathname.startsWith('/agents/runs')} variant="light" onClick={close} />
+                  </div>
+                )}
                 {nav.map((section) => (
                   <div key={section.section}>
                     <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} component="h2">

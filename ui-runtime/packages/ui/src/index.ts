@@ -21,7 +21,7 @@ export type { ActionResult } from './api/commands';
 export { streamEvents, parseSse } from './api/events';
 export type { DomainEventMessage, StreamOptions } from './api/events';
 export type {
-  Actions, AuthConfig, EntityMeta, FieldMeta, FieldOption, FieldType, ImportResult, MoneyValue, NavItem, NavSection,
+  Actions, AgentMeta, AuthConfig, EntityMeta, FieldMeta, FieldOption, FieldType, ImportResult, MoneyValue, NavItem, NavSection,
   Page, QuickFindResult, RecordData, ReferenceTarget, RelatedList, SavedView, Section, SlotWidget, UiMetadata, UiUser,
 } from './api/types';
 

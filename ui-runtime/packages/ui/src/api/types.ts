@@ -121,10 +121,23 @@ export interface UiUser {
   roles: string[];
 }
 
+/** An agent the user may start by hand (docs/agents.md); `entity` when it is started from that entity's records. */
+export interface AgentMeta {
+  name: string;
+  module: string;
+  label: string;
+  description: string;
+  entity?: string;
+  /** Tools whose calls wait for a person's approval. */
+  approval: string[];
+}
+
 export interface UiMetadata {
   user: UiUser;
   navigation: NavSection[];
   entities: Record<string, EntityMeta>;
+  /** Absent from engines before the agents UI. */
+  agents?: AgentMeta[];
 }
 
 export interface AuthConfig {

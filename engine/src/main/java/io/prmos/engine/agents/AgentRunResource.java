@@ -109,16 +109,23 @@ public class AgentRunResource {
 
     @GET
     @Path("runs")
-    public Uni<JsonNode> list(@QueryParam("agent") String agent, @QueryParam("status") String status, @QueryParam("limit") String limit) {
+    public Uni<JsonNode> list(@QueryParam("agent") String agent, @QueryParam("status") String status, @QueryParam("record") String record,
+                              @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         Caller caller = callers.current();
         if (status != null && !RunStream.FINAL.contains(status) && !java.util.List.of("queued", "running", "waiting_for_approval")
                 .contains(status)) {
             throw ApiProblem.badRequest("invalid-query", "status is one of queued, running, waiting_for_approval, succeeded, "
                     + "failed, cancelled, timed_out");
         }
-        return rows.list(caller, caller.isAdmin() ? null : caller.user(), blank(agent), blank(status), bounded(limit)).map(items -> {
+        int max = bounded(limit);
+        RunRows.Query query = new RunRows.Query(caller.isAdmin() ? null : caller.user(), blank(agent), blank(status), blank(record),
+                RunCursor.parse(blank(cursor)), max);
+        return rows.list(caller, query).map(items -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             out.set("items", items);
+            if (items.size() == max) {
+                out.put("nextCursor", RunCursor.of(items.get(items.size() - 1)));
+            }
             return out;
         });
     }

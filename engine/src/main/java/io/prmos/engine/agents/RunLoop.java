@@ -10,6 +10,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.prmos.engine.store.kernel.RunRows;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,12 +32,15 @@ final class RunLoop {
     private final RunJournal journal;
     private final ToolExecutor executor;
     private final RunPlan plan;
+    private final Consumer<JsonNode> onWaiting;
     private final long started = System.currentTimeMillis();
     private int steps;
     private int tokensIn;
     private int tokensOut;
 
-    RunLoop(RunRows rows, RunJournal journal, ToolExecutor executor, RunPlan plan) {
+    /** {@code onWaiting}: told the pending call once the run waits for a person's approval. */
+    RunLoop(RunRows rows, RunJournal journal, ToolExecutor executor, RunPlan plan, Consumer<JsonNode> onWaiting) {
+        this.onWaiting = onWaiting;
         this.rows = rows;
         this.journal = journal;
         this.executor = executor;
@@ -127,7 +131,9 @@ final class RunLoop {
         if (!move("waiting_for_approval", null, pending, List.of("running"))) {
             return End.STOPPED;
         }
+        journal.append(plan.tenant(), plan.id(), "status", status("waiting_for_approval", null));
         journal.append(plan.tenant(), plan.id(), "approval_needed", pending);
+        onWaiting.accept(pending);
         return End.PAUSED;
     }
 

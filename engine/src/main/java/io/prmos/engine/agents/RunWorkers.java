@@ -54,6 +54,9 @@ public class RunWorkers {
     ToolExecutor executor;
 
     @Inject
+    ApprovalNotices notices;
+
+    @Inject
     ModelProfiles profiles;
 
     @Inject
@@ -122,7 +125,9 @@ public class RunWorkers {
             refuse(tenant, id, p.toProblem(null).detail());
             return;
         }
-        new RunLoop(rows, journal, executor, plan).run();
+        String agent = run.path("module").asText() + "." + run.path("agent").asText();
+        RunPlan ready = plan;
+        new RunLoop(rows, journal, executor, ready, pending -> notices.waiting(ready, agent, pending)).run();
     }
 
     private void refuse(Caller tenant, UUID id, String reason) {

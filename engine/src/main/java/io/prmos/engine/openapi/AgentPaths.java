@@ -51,7 +51,8 @@ final class AgentPaths {
                         .required(List.of("name", "model", "configured"))))
                 .required(List.of("items")));
         SCHEMAS.put("AgentRun", AgentPaths::run);
-        SCHEMAS.put("AgentRunList", () -> object().addProperty("items", array(ref("AgentRun"))).required(List.of("items")));
+        SCHEMAS.put("AgentRunList", () -> object().addProperty("items", array(ref("AgentRun")))
+                .addProperty("nextCursor", string().description("Present when there may be more: pass it as cursor")).required(List.of("items")));
     }
 
     private AgentPaths() {
@@ -80,7 +81,9 @@ final class AgentPaths {
                 "Your runs, newest first (a tenant admin sees every run of the tenant).")
                 .addParameter(query("agent", "Only runs of this agent, module.agent", string()))
                 .addParameter(query("status", "Only runs in this status", strings(STATUSES)))
-                .addParameter(query("limit", "At most this many", bounded(1, 200)))
+                .addParameter(query("record", "Only runs about this record (its URN)", string()))
+                .addParameter(query("cursor", "The nextCursor of the previous page", string()))
+                .addParameter(query("limit", "At most this many (default 50)", bounded(1, 200)))
                 .responses(responses("200", ok("The runs", ref("AgentRunList")), 400))));
         runPaths(out);
         return out;

@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Catalog + caller → the UI metadata the web runtime renders from (docs/ui.md): the user,
- * navigation grouped by section, and one definition per entity the caller may read, with fields,
- * actions, related lists and slots already filtered by the caller's permissions. Deterministic,
+ * navigation grouped by section, one definition per entity the caller may read, with fields,
+ * actions, related lists and slots already filtered by the caller's permissions, and the agents the
+ * caller may start by hand. Deterministic,
  * so the hash of the output is a valid ETag.
  */
 public final class UiMetadataBuilder {
@@ -55,6 +56,7 @@ public final class UiMetadataBuilder {
                 }
             }
         }
+        out.set("agents", UiAgents.of(grants));
         return new UiMetadata(out, etag(out));
     }
 

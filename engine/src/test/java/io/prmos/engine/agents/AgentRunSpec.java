@@ -72,6 +72,9 @@ class AgentRunSpec {
         assertEquals("c2", waiting.at("/pending_call/callId").asText());
         assertEquals("partners.Partner.update", waiting.at("/pending_call/tool").asText());
         given().get(PARTNERS + "/" + id).then().statusCode(200).body("score", equalTo(10)); // nothing changed before approval
+        given().get("/api/v1/notifications?limit=200").then().statusCode(200)
+                .body("items.find { it.link == '/agents/runs/" + run + "' }.title", equalTo("Approval needed: partners.partner-analyst"))
+                .body("items.find { it.link == '/agents/runs/" + run + "' }.sender", equalTo("agent:partners.partner-analyst"));
 
         given().header("Authorization", Tokens.bearer("bob")).contentType(ContentType.JSON).body("{\"decision\":\"approve\"}")
                 .post("/api/v1/agents/runs/" + run + "/approvals/c2").then().statusCode(404); // bob cannot see alice's run
@@ -115,6 +118,12 @@ class AgentRunSpec {
         given().get(PARTNERS + "/" + id).then().statusCode(200).body("score", equalTo(20));
         String second = runs.requests(key).get(1).path("messages").toString();
         assertTrue(second.contains("a person rejected this call") && second.contains("score is fine"), second);
+        List<Runs.Sse> events = Runs.stream("alice", run, null);
+        List<String> statuses = events.stream().filter(e -> e.event().equals("status")).map(e -> e.data().path("status").asText()).toList();
+        assertEquals(List.of("queued", "running", "waiting_for_approval", "queued", "running", "succeeded"), statuses,
+                "a client following only status events sees the pause and the resume");
+        int pause = events.stream().map(Runs.Sse::event).toList().indexOf("approval_needed");
+        assertEquals("waiting_for_approval", events.get(pause - 1).data().path("status").asText(), "the status comes right before the card");
     }
 
     @Test
@@ -237,5 +246,29 @@ class AgentRunSpec {
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/agents/partners.nobody/runs").then().statusCode(404)
                 .body("type", startsWith("https://"));
         given().get("/api/v1/agents/runs?status=sleeping").then().statusCode(400);
+        given().get("/api/v1/agents/runs?cursor=nonsense").then().statusCode(400).body("detail", containsString("cursor"));
+    }
+
+    @Test
+    void theRunListFiltersByRecordAndPagesWithACursor() throws Exception {
+        String id = partner("Listed " + UUID.randomUUID(), 30);
+        runs.script(key, "[{\"status\":500},{\"status\":500},{\"status\":500}]");
+        List<String> started = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(0, Runs.start("alice", body(id, null)));
+        }
+        String record = "urn:prm:partners:partner:" + id;
+        List<String> first = given().queryParam("record", record).queryParam("limit", 2).get("/api/v1/agents/runs")
+                .then().statusCode(200).extract().path("items.id");
+        String cursor = given().queryParam("record", record).queryParam("limit", 2).get("/api/v1/agents/runs")
+                .then().extract().path("nextCursor");
+        List<String> second = given().queryParam("record", record).queryParam("limit", 2).queryParam("cursor", cursor)
+                .get("/api/v1/agents/runs").then().statusCode(200).body("nextCursor", org.hamcrest.Matchers.nullValue())
+                .extract().path("items.id");
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        assertEquals(started, all, "newest first, three runs about the record over two pages");
+        given().queryParam("record", "urn:prm:partners:partner:" + UUID.randomUUID()).get("/api/v1/agents/runs")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
     }
 }

@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import io.prmos.engine.agents.ScriptedModel;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -27,8 +30,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The web runtime tested from the Maven build: its Vitest unit tests, then the Playwright browser
  * scenario (ui-runtime/e2e/run.mjs, Debian chromium) against the packaged engine — with the UI that
- * Quinoa built into it — on a free port, a fresh embedded database and the sample modules; then the
- * metadata designer's scenario (ui-runtime/e2e/designer.mjs), last because it publishes a module.
+ * Quinoa built into it — on a free port, a fresh embedded database and the sample modules; the agents
+ * scenario (ui-runtime/e2e/agents.mjs) against a {@link ScriptedModel} the engine's default model profile
+ * points at; then the metadata designer's scenario (ui-runtime/e2e/designer.mjs), last because it
+ * publishes a module.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UiBrowserIT {
@@ -39,6 +44,8 @@ class UiBrowserIT {
 
     private static Process engine;
     private static String baseUrl;
+    private static ScriptedModel model;
+    private static String modelUrl;
 
     @BeforeAll
     static void startEngine() throws Exception {
@@ -54,8 +61,15 @@ class UiBrowserIT {
         int port = freePort();
         baseUrl = "http://localhost:" + port;
         Path run = Files.createTempDirectory(WORK, "run-");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.profile=local", "-jar", System.getProperty("prm.engine.jar"))
+        model = new ScriptedModel();
+        Map<String, String> modelConfig = model.start();
+        String v1 = modelConfig.get("prm.agents.models.default.base-url");
+        modelUrl = v1.substring(0, v1.length() - "/v1".length());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.profile=local", "-Dprm.agents.stream.poll=PT0.25S"));
+        modelConfig.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", System.getProperty("prm.engine.jar")));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(WORK.resolve("engine.log").toFile());
         builder.environment().put("PRM_PORT", Integer.toString(port));
         builder.environment().put("PRM_MODULES_DIR", System.getProperty("prm.modules.dir"));
@@ -67,6 +81,9 @@ class UiBrowserIT {
 
     @AfterAll
     static void stopEngine() throws InterruptedException {
+        if (model != null) {
+            model.stop();
+        }
         if (engine != null) {
             engine.destroy();
             if (!engine.waitFor(60, TimeUnit.SECONDS)) {
@@ -100,6 +117,14 @@ class UiBrowserIT {
 
     @Test
     @Order(3)
+    void theAgentsScenarioPasses() throws Exception {
+        Run run = node(List.of("e2e/agents.mjs"), Duration.ofMinutes(10), "e2e-agents.log");
+        assertEquals(0, run.exit(), "agents scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
+        assertTrue(run.output().contains(" passed, 0 failed"), run.output());
+    }
+
+    @Test
+    @Order(5)
     void theDesignerScenarioPasses() throws Exception {
         Run run = node(List.of("e2e/designer.mjs"), Duration.ofMinutes(10), "e2e-designer.log");
         assertEquals(0, run.exit(), "designer scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
@@ -116,6 +141,7 @@ class UiBrowserIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(UI.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PRM_BASE_URL", baseUrl);
         builder.environment().put("PRM_CHROMIUM", CHROMIUM.toString());
+        builder.environment().put("PRM_MODEL_URL", modelUrl);
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

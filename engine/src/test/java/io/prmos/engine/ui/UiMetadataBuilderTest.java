@@ -56,6 +56,19 @@ class UiMetadataBuilderTest {
     }
 
     @Test
+    void agentsAreThoseTheCallerMayStartByHand() {
+        JsonNode agents = as(ALICE).path("agents");
+        assertEquals(1, agents.size(), agents.toString());
+        assertEquals("partners.partner-analyst", agents.at("/0/name").asText());
+        assertEquals("Partner analyst", agents.at("/0/label").asText());
+        assertEquals("partners.Partner", agents.at("/0/entity").asText());
+        assertEquals("partners.Partner.update", agents.at("/0/approval/0").asText());
+        assertEquals(1, as(CAROL).path("agents").size(), "carol reads partners: she may start the analyst (as herself)");
+        Caller nobody = new Caller("acme", "nobody", "nobody", Set.of());
+        assertEquals(0, as(nobody).path("agents").size(), "no read access to partners, no partner analyst");
+    }
+
+    @Test
     void theEtagIsStableAndDiffersPerCaller() {
         assertEquals(builder.build(catalog, ALICE).etag(), builder.build(sampleCatalog(), ALICE).etag());
         assertNotEquals(builder.build(catalog, ALICE).etag(), builder.build(catalog, BOB).etag());

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +32,8 @@ public final class RunRows {
     private static final String GET = "SELECT " + COLUMNS + " FROM prm_kernel.agent_run WHERE tenant_id = $1 AND id = $2";
     private static final String LIST = "SELECT " + COLUMNS + " FROM prm_kernel.agent_run WHERE tenant_id = $1"
             + " AND ($2::text IS NULL OR principal = $2) AND ($3::text IS NULL OR module || '.' || agent = $3)"
-            + " AND ($4::text IS NULL OR status = $4) ORDER BY created_at DESC, id LIMIT $5";
+            + " AND ($4::text IS NULL OR status = $4) AND ($6::text IS NULL OR input ->> 'record' = $6)"
+            + " AND ($7::timestamptz IS NULL OR (created_at, id) < ($7, $8)) ORDER BY created_at DESC, id DESC LIMIT $5";
     // $3 is used as a column value and in an IN list: typed once, or PostgreSQL deduces two types for it (42P08)
     private static final String STATUS = "UPDATE prm_kernel.agent_run SET status = $3::text, reason = $4, pending_call = $5,"
             + " finished_at = CASE WHEN $3::text IN ('succeeded', 'failed', 'cancelled', 'timed_out') THEN now() END, heartbeat_at = now()"
@@ -90,8 +92,18 @@ public final class RunRows {
     }
 
     /** Runs of the tenant, newest first; {@code principal} limits them to one user's. */
-    public Uni<ArrayNode> list(Caller caller, String principal, String agent, String status, int limit) {
-        Tuple values = Tuple.tuple().addString(caller.tenant()).addString(principal).addString(agent).addString(status).addInteger(limit);
+    /** Which runs, newest first: each filter applies when not null; {@code before} is the cursor of the previous page's last run. */
+    public record Query(String principal, String agent, String status, String record, Cursor before, int limit) {
+    }
+
+    /** A position in the newest-first order: a run's creation time and id. */
+    public record Cursor(OffsetDateTime createdAt, UUID id) {
+    }
+
+    public Uni<ArrayNode> list(Caller caller, Query q) {
+        Tuple values = Tuple.tuple().addString(caller.tenant()).addString(q.principal()).addString(q.agent()).addString(q.status())
+                .addInteger(q.limit()).addString(q.record()).addOffsetDateTime(q.before() == null ? null : q.before().createdAt())
+                .addUUID(q.before() == null ? null : q.before().id());
         return transactions.run(caller, c -> c.preparedQuery(LIST).execute(values).map(Rows::all));
     }
 
