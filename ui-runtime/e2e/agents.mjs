@@ -5,35 +5,16 @@
 // a score update (the score changes, the history names the agent); a second run is rejected (nothing
 // changes); a third is cancelled; the history filters; the bell and the task list show what the agent
 // left; carol sees only her own runs. Screenshots go to test-results/screenshots/agents-*.png.
-import { chromium } from 'playwright-core';
+import { BASE, launch, newPage as openPage, signIn } from './browser.mjs';
 import { axeCheck, expect, shot, step, summary } from './harness.mjs';
 import { api, token } from './seed.mjs';
 
-const BASE = process.env.PRM_BASE_URL ?? 'http://localhost:8080';
 const MODEL = process.env.PRM_MODEL_URL;
-const CHROMIUM = process.env.PRM_CHROMIUM ?? '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.PRM_E2E_TIMEOUT ?? 20_000);
 if (!MODEL) throw new Error('PRM_MODEL_URL (the scripted model) is required');
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
-async function newPage(width = 1440, height = 900) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.log(`  [page error] ${e.message}`));
-  return page;
-}
-
-async function signIn(page, username) {
-  await page.goto(`${BASE}/`);
-  await page.getByRole('button', { name: `Sign in as ${username}` }).click();
-  await page.getByRole('heading', { name: `Welcome, ${username}` }).waitFor();
-}
+const newPage = (width = 1440, height = 900) => openPage(browser, { width, height });
 
 async function script(key, replies) {
   const r = await fetch(`${MODEL}/script/${key}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(replies) });

@@ -5,34 +5,15 @@
 // previews it as that role, reviews and publishes it; bob (sales_rep) then works in it. Then an
 // additive and a breaking change, a CEL error at its position, a conflicting draft, and the tenant
 // admin's view. Screenshots go to test-results/screenshots/designer-*.png.
-import { chromium } from 'playwright-core';
+import { BASE, TIMEOUT, launch, newPage as openPage, signIn } from './browser.mjs';
 import { axeCheck, expect, shot, step, summary } from './harness.mjs';
 import { api, token } from './seed.mjs';
 
-const BASE = process.env.PRM_BASE_URL ?? 'http://localhost:8080';
-const CHROMIUM = process.env.PRM_CHROMIUM ?? '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.PRM_E2E_TIMEOUT ?? 20_000);
 const MODULE = process.env.PRM_DESIGNER_MODULE ?? 'helpdesk';
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
-async function newPage(width = 1440, height = 900) {
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.log(`  [page error] ${e.message}`));
-  return page;
-}
-
-async function signIn(page, username) {
-  await page.goto(`${BASE}/`);
-  await page.getByRole('button', { name: `Sign in as ${username}` }).click();
-  await page.getByRole('heading', { name: `Welcome, ${username}` }).waitFor();
-}
+const newPage = (width = 1440, height = 900) => openPage(browser, { width, height, acceptDownloads: true });
 
 async function pick(page, inputName, option, scope = page) {
   await scope.getByRole('textbox', { name: inputName, exact: true }).click();

@@ -2,36 +2,17 @@
 // PRM_BASE_URL=http://localhost:8080 node e2e/run.mjs
 // Drives Debian's chromium through playwright-core (no browser download). Exit code 0 only
 // when every step passed.
-import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { BASE, TIMEOUT, launch, newPage as openPage, signIn } from './browser.mjs';
 import { axeCheck, expect, shot, step, summary } from './harness.mjs';
 import { seed, api, token } from './seed.mjs';
 import { PHONE, TABLET, checkLayouts, pageAt, screenshotTour } from './layouts.mjs';
 
-const BASE = process.env.PRM_BASE_URL ?? 'http://localhost:8080';
-const CHROMIUM = process.env.PRM_CHROMIUM ?? '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.PRM_E2E_TIMEOUT ?? 20_000);
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const metrics = {};
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.log(`  [page error] ${e.message}`));
-  return page;
-}
-
-async function signIn(page, username) {
-  await page.goto(`${BASE}/`);
-  await page.getByRole('button', { name: `Sign in as ${username}` }).click();
-  await page.getByRole('heading', { name: `Welcome, ${username}` }).waitFor();
-}
+const newPage = () => openPage(browser, { acceptDownloads: true });
 
 const rows = (page, label) => page.locator(`table[aria-label="${label}"] tbody tr:not([aria-hidden])`);
 
