@@ -12,6 +12,7 @@ import { FormPage } from './pages/FormPage';
 import { NotFound } from './pages/NotFound';
 import { SearchPage } from './pages/SearchPage';
 import { ActivityPage } from './pages/ActivityPage';
+import { ExtensionRoute } from './extensions/Extensions';
 
 // The metadata designer is its own chunk: business users never download it.
 const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
@@ -51,6 +52,7 @@ export function App() {
         <Route path="/o/:module/:entity/new" element={<FormPage mode="create" />} />
         <Route path="/o/:module/:entity/:id" element={<DetailPage />} />
         <Route path="/o/:module/:entity/:id/edit" element={<FormPage mode="edit" />} />
+        <Route path="/x/:module/:page" element={<ExtensionRoute />} />
         <Route path="/designer/*" element={<Suspense fallback={<PageLoader />}><DesignerRoutes /></Suspense>} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -10,6 +10,7 @@ import { ApiError, FieldValue, PageHeader, deleteRecord, fieldMap, formatValue, 
 import { useRouteEntity, useUi } from '../shell/UiContext';
 import { RelatedRecords, SlotWidgets } from '../components/Widgets';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { ExtensionSlot, slotHasWidgets } from '../extensions/Extensions';
 import { NotFound } from './NotFound';
 
 export function detailSections(entity: EntityMeta): Section[] {
@@ -45,6 +46,8 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
   const r = record.data;
   const title = r ? recordTitle(entity, r) : '…';
   const slots = entity.detail?.slots ?? {};
+  const qualified = `${entity.module}.${entity.name}`;
+  const slotPrefix = `${qualified}.detail`;
 
   const remove = () =>
     modals.openConfirmModal({
@@ -105,6 +108,7 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
         </Paper>
       ))}
       {r && (slots.main ?? []).length > 0 && <SlotWidgets ui={ui} widgets={slots.main!} host={r} />}
+      {r && <ExtensionSlot ui={ui} slot={`${slotPrefix}.main`} entity={qualified} record={r} />}
       {r && (entity.detail?.related ?? []).map((rel) => (
         <RelatedRecords key={`${rel.entity}.${rel.field}`} ui={ui} entityKey={rel.entity} field={rel.field} title={rel.label} columns={rel.columns} hostId={r.id} />
       ))}
@@ -112,6 +116,7 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
     </Stack>
   );
   const sidebar = r ? (slots.sidebar ?? []) : [];
+  const extensionSidebar = !!r && slotHasWidgets(ui, `${slotPrefix}.sidebar`);
 
   return (
     <>
@@ -136,12 +141,13 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
           )
         }
       />
-      {sidebar.length > 0 ? (
+      {sidebar.length > 0 || extensionSidebar ? (
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>{main}</Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="md" component="aside" aria-label="Related information">
               <SlotWidgets ui={ui} widgets={sidebar} host={r!} compact />
+              <ExtensionSlot ui={ui} slot={`${slotPrefix}.sidebar`} entity={qualified} record={r!} />
             </Stack>
           </Grid.Col>
         </Grid>

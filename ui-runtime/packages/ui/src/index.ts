@@ -23,6 +23,7 @@ export type { DomainEventMessage, StreamOptions } from './api/events';
 export type {
   Actions, AuthConfig, EntityMeta, FieldMeta, FieldOption, FieldType, ImportResult, MoneyValue, NavItem, NavSection,
   Page, QuickFindResult, RecordData, ReferenceTarget, RelatedList, SavedView, Section, SlotWidget, UiMetadata, UiUser,
+  ExtensionMeta, ExtensionPageMeta, ExtensionWidgetMeta, WidgetProps, Workflow, WorkflowTransition,
 } from './api/types';
 
 // Metadata helpers: columns, sorting, the filter language, formatting, problems

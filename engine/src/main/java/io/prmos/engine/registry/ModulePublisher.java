@@ -87,12 +87,14 @@ public class ModulePublisher {
                 .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .map(installed -> Publication.prepare(installed, sources, operator.user()))
                 .invoke(publication -> verify(sources))
+                .invoke(publication -> refuseBundles(sources))
                 .invoke(publication -> certified.set(certification.verify(publication, certificates)))
                 .call(publication -> io.prmos.engine.overlay.CustomFieldCollisions.check(c, publication.candidateCatalog(),
                         publication.changedVersions().stream().map(StoredVersion::module).toList()))
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
-                        : apply(c, publication, plan, ModuleVersion.SUPERSEDED)
+                        : UiBundleRows.record(c, publication.changedVersions(), sources)
+                                .flatMap(x -> apply(c, publication, plan, ModuleVersion.SUPERSEDED))
                                 .call(applied -> certification.record(c, certified.get(), operator.user()))
                                 .call(applied -> PlatformActivity.published(c, operator, applied.publication().changedVersions(),
                                         "Published ")))))
@@ -110,6 +112,13 @@ public class ModulePublisher {
         }
         if (!problems.isEmpty()) {
             throw PublishException.invalid(problems);
+        }
+    }
+
+    private static void refuseBundles(List<ManifestSource> sources) {
+        List<String> refusals = UiBundleRows.refusals(sources);
+        if (!refusals.isEmpty()) {
+            throw PublishException.refused(refusals);
         }
     }
 
