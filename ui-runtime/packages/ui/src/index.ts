@@ -69,3 +69,5 @@ export { FieldValue } from './components/FieldValue';
 export { FieldInput } from './components/FieldInput';
 export type { FieldInputProps } from './components/FieldInput';
 export { EmptyState, ErrorState, LinesSkeleton, TableSkeleton } from './components/States';
+export { Metrics } from './components/Metrics';
+export type { Metric } from './components/Metrics';
