@@ -120,7 +120,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const json = args.includes('--json');
   const outIndex = args.indexOf('--out');
   const out = outIndex >= 0 ? resolve(args[outIndex + 1]) : undefined;
-  const dir = args.find((a, i) => !a.startsWith('--') && i !== outIndex + 1);
+  const dir = args.find((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1));
   if (!dir) {
     console.error('usage: build-extensions.mjs MODULE_DIR [--out FILE] [--json]');
     process.exit(2);
