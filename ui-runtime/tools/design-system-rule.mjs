@@ -3,6 +3,7 @@
 // EntityPicker), so every module looks and behaves like one product. An import of another
 // implementation is a warning, an error when a declaration whose entry reaches the file is strict.
 import { relative } from 'node:path';
+import { SHARED_EXPORTS, unsharedNames } from './shared-modules.mjs';
 
 const PACKAGES = [
   { test: /^(@tanstack\/react-table|react-table|ag-grid.*|mantine-datatable|mantine-react-table|@mui\/x-data-grid.*|react-data-grid)$/, pattern: 'tables', use: 'DataTable or RecordTable' },
@@ -54,6 +55,7 @@ export function findings(imp) {
 
 export function designSystemRule(declarations, uiDir) {
   const hits = []; // { id, line, message }
+  const refused = []; // members the shell does not share: always errors
   let graph = null;
   const plugin = {
     name: 'prm-design-system-rule',
@@ -62,6 +64,11 @@ export function designSystemRule(declarations, uiDir) {
       if (id.startsWith('\0') || !id.startsWith(uiDir) || id.includes('/node_modules/')) return null;
       for (const imp of scanImports(code)) {
         for (const message of findings(imp)) hits.push({ id, line: imp.line, message });
+        const missing = unsharedNames(imp.from, imp.names);
+        if (missing.length) {
+          refused.push(`${relative(process.cwd(), id)}:${imp.line}: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not shared by the shell's `
+            + `'${imp.from}' (shared: ${SHARED_EXPORTS[imp.from].join(', ')})`);
+        }
       }
       return null;
     },
@@ -94,7 +101,7 @@ export function designSystemRule(declarations, uiDir) {
     warnings: () => hits.filter((h) => !h.strictBy?.length).map(text),
     problems: () => ({
       warnings: hits.filter((h) => !h.strictBy?.length).map(text),
-      errors: hits.filter((h) => h.strictBy?.length).map(text),
+      errors: [...refused, ...hits.filter((h) => h.strictBy?.length).map(text)],
     }),
   };
 }

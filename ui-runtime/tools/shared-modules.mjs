@@ -2,13 +2,40 @@
 // of one becomes a small shim reading the shell's registry, `globalThis.__PRM_SHARED__[specifier]`;
 // named imports are properties of the registry entry (Rollup's syntheticNamedExports), so the
 // bundle never contains React, Mantine or the design system again. The shell fills the registry
-// (src/extensions/shared.ts) before it imports the first bundle.
+// (src/extensions/sharedRegistry.ts) before it imports the first bundle.
+//
+// React and the design system are shared whole. Of Mantine, React Query and the router the shell
+// shares the members listed here (ADR 0151): sharing a whole package would force every component of
+// it into the runtime's own chunks — the budget allows the design system, not all of Mantine. An
+// import of another member is refused at build time, with the list. A test keeps the shell's
+// registry and this list equal (src/extensions/sharedRegistry.test.ts).
 import { join } from 'node:path';
 
-export const SHARED_MODULES = [
-  'react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', 'react-router-dom', '@tanstack/react-query',
-  '@mantine/core', '@mantine/hooks', '@mantine/dates', '@mantine/notifications', '@mantine/modals', '@prm/ui',
-];
+export const SHARED_EXPORTS = {
+  react: '*',
+  'react/jsx-runtime': '*',
+  'react-dom': ['createPortal', 'flushSync'],
+  '@prm/ui': '*',
+  '@mantine/core': [
+    'ActionIcon', 'Alert', 'Anchor', 'Avatar', 'Badge', 'Box', 'Breadcrumbs', 'Button', 'Card', 'Center', 'Checkbox', 'CloseButton',
+    'Code', 'Combobox', 'Divider', 'Drawer', 'Grid', 'Group', 'Kbd', 'Loader', 'Menu', 'Modal', 'MultiSelect', 'Paper', 'Pill',
+    'Popover', 'ScrollArea', 'SegmentedControl', 'Select', 'SimpleGrid', 'Skeleton', 'Stack', 'Switch', 'Table', 'Tabs', 'TagsInput',
+    'Text', 'TextInput', 'Textarea', 'Timeline', 'Title', 'Tooltip', 'UnstyledButton', 'VisuallyHidden',
+  ],
+  '@mantine/hooks': ['useDebouncedValue', 'useDisclosure', 'useMediaQuery'],
+  '@mantine/notifications': ['notifications'],
+  '@mantine/modals': ['modals'],
+  '@tanstack/react-query': ['useQuery', 'useQueries', 'useMutation', 'useQueryClient', 'keepPreviousData'],
+  'react-router-dom': ['Link', 'useNavigate', 'useParams', 'useSearchParams', 'useLocation'],
+};
+
+export const SHARED_MODULES = Object.keys(SHARED_EXPORTS);
+
+/** The named imports of `specifier` the shell does not share, for a build error. */
+export function unsharedNames(specifier, names) {
+  const shared = SHARED_EXPORTS[specifier];
+  return !shared || shared === '*' ? [] : names.filter((n) => n !== 'default' && !shared.includes(n));
+}
 
 const PREFIX = '\0prm-shared:';
 

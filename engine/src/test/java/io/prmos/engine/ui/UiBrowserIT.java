@@ -28,6 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The web runtime tested from the Maven build: its Vitest unit tests, then the Playwright browser
  * scenario (ui-runtime/e2e/run.mjs, Debian chromium) against the packaged engine — with the UI that
  * Quinoa built into it — on a free port, a fresh embedded database and the sample modules; then the
+ * module UI extensions' scenario (ui-runtime/e2e/extensions.mjs: the deals pipeline board, the
+ * partner health widget, a fixture module's broken widget, a republished widget, the CSP); then the
  * metadata designer's scenario (ui-runtime/e2e/designer.mjs), last because it publishes a module.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -99,7 +101,15 @@ class UiBrowserIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
+    void theUiExtensionsScenarioPasses() throws Exception {
+        Run run = node(List.of("e2e/extensions.mjs"), Duration.ofMinutes(10), "e2e-extensions.log");
+        assertEquals(0, run.exit(), "extensions scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
+        assertTrue(run.output().contains(" passed, 0 failed"), run.output());
+    }
+
+    @Test
+    @Order(5)
     void theDesignerScenarioPasses() throws Exception {
         Run run = node(List.of("e2e/designer.mjs"), Duration.ofMinutes(10), "e2e-designer.log");
         assertEquals(0, run.exit(), "designer scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
