@@ -125,6 +125,15 @@ class UiBuildTest {
     }
 
     @Test
+    void aMantineMemberTheShellDoesNotShareIsRefusedWithTheSharedList() throws IOException {
+        CliRun.Result result = cli().run("validate", module("stepper", false,
+                "import { Stepper } from '@mantine/core';\nexport default function Board() { return <Stepper active={0} />; }\n").toString());
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("ui/board/Board.tsx:1: Stepper is not shared by the shell's '@mantine/core' (shared: ActionIcon, Alert"),
+                result.err());
+    }
+
+    @Test
     void skipUiValidatesTheManifestOnly() throws IOException {
         CliRun.Result result = cli().run("validate", "--skip-ui", module("skipped", false, "not even code").toString());
         assertEquals(0, result.exitCode(), result.toString());
