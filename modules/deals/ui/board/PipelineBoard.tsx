@@ -3,7 +3,7 @@
 // decides (roles, guards) and a refused move snaps back with its reason. Filters by partner and by
 // owner; the board follows the deal events of the live stream.
 import { useState, type DragEvent } from 'react';
-import { Alert, Anchor, Badge, Group, Paper, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import {
   ApiError, EmptyState, EntityPicker, PageFrame, TableSkeleton, formatMoney, quote, useEntityMeta, useEventStream, useRecords,
@@ -73,7 +73,7 @@ function Board({ api, route }: { api: string; route: string }) {
       subtitle="Drag a deal to another stage to move it through the workflow.">
       <Group gap="md" align="flex-end" wrap="wrap">
         {partnerField?.reference && (
-          <EntityPicker target={partnerField.reference} label="Partner" value={partner} onChange={(v) => setPartner((v as string) || null)}
+          <EntityPicker key={partner ?? 'any'} target={partnerField.reference} label="Partner" value={partner} onChange={(v) => setPartner((v as string) || null)}
             placeholder="Any partner" />
         )}
         <Stack gap={4}>
@@ -81,6 +81,9 @@ function Board({ api, route }: { api: string; route: string }) {
           <SegmentedControl aria-labelledby="owner-filter" value={mine ? 'mine' : 'all'} onChange={(v) => setMine(v === 'mine')}
             data={[{ value: 'all', label: 'Everyone' }, { value: 'mine', label: 'Mine' }]} />
         </Stack>
+        {(partner || mine) && (
+          <Button variant="subtle" onClick={() => { setPartner(null); setMine(false); }}>Clear filters</Button>
+        )}
       </Group>
       {refusal && (
         <Alert color="red" role="alert" title="Move refused" withCloseButton onClose={() => setRefusal(null)} closeButtonLabel="Dismiss">
