@@ -89,6 +89,7 @@ try {
     await page.getByRole('navigation', { name: 'Entities' }).getByRole('link', { name: 'Pipeline' }).click();
     await page.waitForURL(/\/x\/deals\/pipeline-board$/);
     await page.getByRole('heading', { level: 1, name: 'Pipeline' }).waitFor();
+    await card('Board deal A').waitFor();
     const stages = await page.locator('section[data-stage]').evaluateAll((s) => s.map((e) => e.getAttribute('data-stage')));
     expect(JSON.stringify(stages) === JSON.stringify(['registered', 'qualified', 'proposal', 'negotiation', 'won', 'lost']), `columns ${stages}`);
     await column('registered').locator('article', { hasText: 'Board deal A' }).waitFor();

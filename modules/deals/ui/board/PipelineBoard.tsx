@@ -98,7 +98,7 @@ function Board({ api, route }: { api: string; route: string }) {
             {options.map((o) => {
               const cards = items.filter((d) => d[workflow.field] === o.value);
               return (
-                <Paper key={o.value} component="section" aria-label={`${o.label} column`} data-stage={o.value} p="xs" w={230} miw={230}
+                <Paper key={o.value} component="section" aria-label={`${o.label} column`} data-stage={o.value} p="xs" miw={170} style={{ flex: '1 1 0' }}
                   bg={over === o.value ? 'var(--mantine-color-blue-light)' : 'var(--mantine-color-gray-0)'}
                   onDragOver={(e) => { e.preventDefault(); setOver(o.value); }} onDragLeave={() => setOver(null)} onDrop={onDrop(o.value)}>
                   <Group justify="space-between" mb="xs" wrap="nowrap">
