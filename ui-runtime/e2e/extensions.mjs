@@ -32,6 +32,12 @@ page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspVi
 
 let t;
 const deals = {};
+// Unique per run, so the scenario can run again against the same engine.
+const RUN = Date.now().toString(36).slice(-5);
+const N = {
+  a: `Board deal A ${RUN}`, zero: `Board deal zero ${RUN}`, other: `Board deal other ${RUN}`, won: `Board deal won ${RUN}`,
+  bob: `Bob board deal ${RUN}`, partner: `Board Partner ${RUN}`, otherPartner: `Other Board Partner ${RUN}`,
+};
 const column = (stage) => page.locator(`section[data-stage="${stage}"]`);
 const card = (name) => page.locator('article[data-deal]', { hasText: name });
 const stageOf = async (id) => (await api(BASE, 'GET', `/api/v1/deals/deal/${id}`, t)).stage;
@@ -56,20 +62,20 @@ async function publishFixture(version, label) {
 
 async function dealPage(id) {
   await page.goto(`${BASE}/o/deals/deal/${id}`);
-  await page.getByRole('heading', { level: 1, name: 'Board deal A' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: N.a }).waitFor();
 }
 
 try {
   await step('seed a partner and deals for the board', async () => {
     t = await token(BASE, 'alice');
-    const partner = await api(BASE, 'POST', '/api/v1/partners/partner', t, { name: 'Board Partner', tier: 'gold', region: 'emea', score: 90 });
-    const other = await api(BASE, 'POST', '/api/v1/partners/partner', t, { name: 'Other Board Partner', tier: 'silver', region: 'amer', score: 40 });
+    const partner = await api(BASE, 'POST', '/api/v1/partners/partner', t, { name: N.partner, tier: 'gold', region: 'emea', score: 90 });
+    const other = await api(BASE, 'POST', '/api/v1/partners/partner', t, { name: N.otherPartner, tier: 'silver', region: 'amer', score: 40 });
     deals.partner = partner.id;
-    for (const [key, name, amount, p] of [['a', 'Board deal A', 1000, partner.id], ['zero', 'Board deal zero', 0, partner.id],
-      ['other', 'Board deal other', 500, other.id]]) {
+    for (const [key, name, amount, p] of [['a', N.a, 1000, partner.id], ['zero', N.zero, 0, partner.id],
+      ['other', N.other, 500, other.id]]) {
       deals[key] = (await api(BASE, 'POST', '/api/v1/deals/deal', t, { name, amount: { amount, currency: 'EUR' }, partner: p })).id;
     }
-    const won = await api(BASE, 'POST', '/api/v1/deals/deal', t, { name: 'Board deal won', amount: { amount: 2500, currency: 'EUR' }, partner: partner.id });
+    const won = await api(BASE, 'POST', '/api/v1/deals/deal', t, { name: N.won, amount: { amount: 2500, currency: 'EUR' }, partner: partner.id });
     for (const tr of ['qualify', 'propose', 'win']) await api(BASE, 'POST', `/api/v1/deals/deal/${won.id}/transitions/${tr}`, t);
   });
 
@@ -89,71 +95,75 @@ try {
     await page.getByRole('navigation', { name: 'Entities' }).getByRole('link', { name: 'Pipeline' }).click();
     await page.waitForURL(/\/x\/deals\/pipeline-board$/);
     await page.getByRole('heading', { level: 1, name: 'Pipeline' }).waitFor();
-    await card('Board deal A').waitFor();
+    await card(N.a).waitFor();
     const stages = await page.locator('section[data-stage]').evaluateAll((s) => s.map((e) => e.getAttribute('data-stage')));
     expect(JSON.stringify(stages) === JSON.stringify(['registered', 'qualified', 'proposal', 'negotiation', 'won', 'lost']), `columns ${stages}`);
-    await column('registered').locator('article', { hasText: 'Board deal A' }).waitFor();
-    const text = await card('Board deal A').innerText();
-    expect(text.includes('1,000') && text.includes('Board Partner'), `card shows amount and partner: ${text}`);
-    await column('won').locator('article', { hasText: 'Board deal won' }).waitFor();
+    await column('registered').locator('article', { hasText: N.a }).waitFor();
+    const text = await card(N.a).innerText();
+    expect(text.includes('1,000') && text.includes(N.partner), `card shows amount and partner: ${text}`);
+    await column('won').locator('article', { hasText: N.won }).waitFor();
     await shot(page, 'extensions-01-board');
   }, { page });
 
   await step('dragging a card to the next stage performs the workflow transition', async () => {
-    await card('Board deal A').dragTo(column('qualified'));
-    await column('qualified').locator('article', { hasText: 'Board deal A' }).waitFor();
+    const done = page.waitForResponse((r) => r.url().endsWith(`/api/v1/deals/deal/${deals.a}/transitions/qualify`));
+    await card(N.a).dragTo(column('qualified'));
+    expect((await done).status() === 200, 'the transition succeeded');
+    await column('qualified').locator('article', { hasText: N.a }).waitFor();
     expect(await stageOf(deals.a) === 'qualified', 'the server moved the deal');
     await shot(page, 'extensions-02-moved');
   }, { page });
 
   await step('a move the guard refuses snaps back with the server’s message', async () => {
-    await card('Board deal zero').dragTo(column('qualified'));
+    const refused = page.waitForResponse((r) => r.url().includes(`/api/v1/deals/deal/${deals.zero}/transitions/`));
+    await card(N.zero).dragTo(column('qualified'));
+    expect((await refused).status() >= 400, 'the server refused the transition');
     const alert = page.getByRole('alert').filter({ hasText: GUARD });
     await alert.waitFor();
-    await column('registered').locator('article', { hasText: 'Board deal zero' }).waitFor();
-    expect(await column('qualified').locator('article', { hasText: 'Board deal zero' }).count() === 0, 'the card is not left in the target column');
+    await column('registered').locator('article', { hasText: N.zero }).waitFor();
+    expect(await column('qualified').locator('article', { hasText: N.zero }).count() === 0, 'the card is not left in the target column');
     expect(await stageOf(deals.zero) === 'registered', 'the deal did not move');
     await shot(page, 'extensions-03-refused');
     await page.getByRole('button', { name: 'Dismiss' }).click();
   }, { page });
 
   await step('a move without a transition between the stages is refused and snaps back', async () => {
-    await card('Board deal zero').dragTo(column('won'));
-    await page.getByRole('alert').filter({ hasText: 'no transition leads from Registered to Closed won' }).waitFor();
-    await column('registered').locator('article', { hasText: 'Board deal zero' }).waitFor();
+    await card(N.zero).dragTo(column('won'));
+    await page.getByRole('alert').filter({ hasText: `${N.zero}: no transition leads from Registered to Closed won` }).waitFor();
+    await column('registered').locator('article', { hasText: N.zero }).waitFor();
   }, { page });
 
   await step('the board follows the event stream: a transition made elsewhere moves the card', async () => {
     await api(BASE, 'POST', `/api/v1/deals/deal/${deals.a}/transitions/propose`, t);
-    await column('proposal').locator('article', { hasText: 'Board deal A' }).waitFor({ timeout: 15_000 });
+    await column('proposal').locator('article', { hasText: N.a }).waitFor({ timeout: 15_000 });
   }, { page });
 
   await step('the board filters by partner and by owner', async () => {
-    await page.getByRole('textbox', { name: 'Partner', exact: true }).fill('Other Board');
-    await page.getByRole('option', { name: 'Other Board Partner', exact: true }).click();
-    await card('Board deal other').waitFor();
-    await card('Board deal A').waitFor({ state: 'detached' });
+    await page.getByRole('textbox', { name: 'Partner', exact: true }).fill(N.otherPartner);
+    await page.getByRole('option', { name: N.otherPartner, exact: true }).click();
+    await card(N.other).waitFor();
+    await card(N.a).waitFor({ state: 'detached' });
     expect(await page.locator('article[data-deal]').count() === 1, 'only the partner’s deal');
     await page.getByText('Mine', { exact: true }).click();
-    await card('Board deal other').waitFor();
+    await card(N.other).waitFor();
     const bob = await token(BASE, 'bob');
-    const bobs = await api(BASE, 'POST', '/api/v1/deals/deal', bob, { name: 'Bob board deal', amount: { amount: 10, currency: 'EUR' }, partner: deals.partner });
+    const bobs = await api(BASE, 'POST', '/api/v1/deals/deal', bob, { name: N.bob, amount: { amount: 10, currency: 'EUR' }, partner: deals.partner });
     expect(!!bobs.id, 'bob created a deal');
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await card('Bob board deal').waitFor();
+    await card(N.bob).waitFor();
     await page.getByText('Mine', { exact: true }).click();
-    await card('Bob board deal').waitFor({ state: 'detached' });
-    await card('Board deal A').waitFor();
+    await card(N.bob).waitFor({ state: 'detached' });
+    await card(N.a).waitFor();
     await shot(page, 'extensions-03b-filtered-mine');
     await page.getByText('Everyone', { exact: true }).click();
-    await card('Bob board deal').waitFor();
+    await card(N.bob).waitFor();
   }, { page });
 
   await step('the partner health widget sits in the deal page’s sidebar', async () => {
     await dealPage(deals.a);
     const widget = page.getByRole('complementary', { name: 'Related information' }).locator('[data-extension-widget="partners.partner-health"]');
     await widget.getByText('Won total').waitFor();
-    await widget.getByText('Board Partner').first().waitFor();
+    await widget.getByText(N.partner).first().waitFor();
     const text = await widget.innerText();
     expect(/Gold/i.test(text) && text.includes('2,500') && text.includes('Open deals'), `tier, won total, open deals: ${text}`);
     await shot(page, 'extensions-04-partner-health');
@@ -166,7 +176,7 @@ try {
     await page.getByText('Fixture widget v1 on urn:prm:deals:deal:', { exact: false }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'extfixture / Broken widget is not available' }).waitFor();
     await page.locator('[data-extension-widget="partners.partner-health"]').getByText('Won total').waitFor();
-    await page.getByRole('button', { name: 'Edit' }).waitFor();
+    await page.getByRole('link', { name: 'Edit' }).waitFor();
     await shot(page, 'extensions-05-broken-contained');
   }, { page });
 

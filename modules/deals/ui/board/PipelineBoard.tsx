@@ -6,7 +6,7 @@ import { useState, type DragEvent } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import {
-  ApiError, EmptyState, EntityPicker, PageFrame, TableSkeleton, formatMoney, quote, useEntityMeta, useEventStream, useRecords,
+  ApiError, EmptyState, EntityPicker, PageFrame, TableSkeleton, formatMoney, quote, useCaller, useEntityMeta, useEventStream, useRecords,
   useReferenceNames, useTransition, type RecordData,
 } from '@prm/ui';
 import { boardFilter, stageLabel, transitionFor } from './pipeline';
@@ -29,10 +29,11 @@ function Board({ api, route }: { api: string; route: string }) {
   const options = stage.options ?? [];
   const [partner, setPartner] = useState<string | null>(null);
   const [mine, setMine] = useState(false);
+  const caller = useCaller();
   const [moved, setMoved] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
-  const list = useRecords(api, { filter: boardFilter({ partner, mine }, quote), sort: '-updated_at', limit: 200 });
+  const list = useRecords(api, { filter: boardFilter({ partner, owner: mine ? caller.id ?? caller.username : null }, quote), sort: '-updated_at', limit: 200 });
   const transition = useTransition(api);
   const names = useReferenceNames(partnerField ? [partnerField] : [], list.data?.items ?? []);
   useEventStream(['deals.Deal*'], () => void list.refetch());

@@ -3,12 +3,13 @@ import type { FieldOption, Workflow, WorkflowTransition } from '@prm/ui';
 
 export interface BoardFilters {
   partner: string | null;
-  mine: boolean;
+  /** The caller's id when only their own deals are shown (created_by is the owner). */
+  owner: string | null;
 }
 
-/** The list filter of the board: a partner, and/or the caller's own deals (created_by is the owner). */
-export function boardFilter({ partner, mine }: BoardFilters, quote: (v: string) => string): string | undefined {
-  const parts = [partner ? `partner eq ${quote(partner)}` : null, mine ? 'created_by eq $user.id' : null].filter(Boolean);
+/** The list filter of the board: a partner, and/or one owner's deals. */
+export function boardFilter({ partner, owner }: BoardFilters, quote: (v: string) => string): string | undefined {
+  const parts = [partner ? `partner eq ${quote(partner)}` : null, owner ? `created_by eq ${quote(owner)}` : null].filter(Boolean);
   return parts.length ? parts.join(' and ') : undefined;
 }
 

@@ -165,6 +165,8 @@ export interface NavSection {
 }
 
 export interface UiUser {
+  /** The principal's id: what records store in created_by / updated_by. */
+  id?: string;
   username: string;
   tenant: string;
   roles: string[];
