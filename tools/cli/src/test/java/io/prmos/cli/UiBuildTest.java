@@ -134,6 +134,23 @@ class UiBuildTest {
     }
 
     @Test
+    void publishSendsTheBuiltBundleWithTheManifest() throws IOException {
+        Path folder = module("shipped", true, GOOD);
+        String plan = "{\"dryRun\":%s,\"applied\":%s,\"modules\":[{\"module\":\"shipped\",\"from\":null,\"to\":\"0.1.0\","
+                + "\"classification\":\"additive\",\"changes\":[],\"sql\":[]}]}";
+        try (FakeEngine engine = new FakeEngine()) {
+            engine.json("POST /api/admin/modules?dryRun=true", 200, plan.formatted(true, false));
+            engine.json("POST /api/admin/modules?dryRun=false", 200, plan.formatted(false, true));
+            CliRun.Result publish = cli().run("publish", folder.toString(), "--server", engine.url());
+            assertEquals(0, publish.exitCode(), publish.toString());
+            assertEquals(2, engine.requests().size());
+            var body = io.prmos.cli.http.Http.JSON.readTree(engine.requests().get(1).body());
+            assertEquals("shipped/module.yaml", body.at("/modules/0/file").asText());
+            assertEquals(Files.readString(folder.resolve("ui/dist/extension.js")), body.at("/modules/0/uiBundle").asText());
+        }
+    }
+
+    @Test
     void skipUiValidatesTheManifestOnly() throws IOException {
         CliRun.Result result = cli().run("validate", "--skip-ui", module("skipped", false, "not even code").toString());
         assertEquals(0, result.exitCode(), result.toString());
