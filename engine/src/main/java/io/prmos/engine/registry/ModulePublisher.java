@@ -4,6 +4,7 @@ import io.prmos.engine.schema.MigrationPlan;
 import io.prmos.engine.schema.RegistryRows;
 import io.prmos.engine.schema.RegistryRows.StoredVersion;
 import io.prmos.engine.schema.SchemaIntrospector;
+import io.prmos.engine.schema.UiBundleRows;
 import io.prmos.engine.schema.SchemaMigrator;
 import io.prmos.engine.security.Caller;
 import io.prmos.engine.store.StatementCache;
@@ -93,7 +94,7 @@ public class ModulePublisher {
                         publication.changedVersions().stream().map(StoredVersion::module).toList()))
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
-                        : UiBundleRows.record(c, publication.changedVersions(), sources)
+                        : UiBundleRows.record(c, publication.changedVersions(), bundles(sources))
                                 .flatMap(x -> apply(c, publication, plan, ModuleVersion.SUPERSEDED))
                                 .call(applied -> certification.record(c, certified.get(), operator.user()))
                                 .call(applied -> PlatformActivity.published(c, operator, applied.publication().changedVersions(),
@@ -115,8 +116,15 @@ public class ModulePublisher {
         }
     }
 
+    /** The UI bundles submitted with the manifests, by manifest file. */
+    private static java.util.Map<String, String> bundles(List<ManifestSource> sources) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        sources.stream().filter(s -> s.uiBundle() != null).forEach(s -> out.put(s.file(), s.uiBundle()));
+        return out;
+    }
+
     private static void refuseBundles(List<ManifestSource> sources) {
-        List<String> refusals = UiBundleRows.refusals(sources);
+        List<String> refusals = UiBundleRows.refusals(bundles(sources));
         if (!refusals.isEmpty()) {
             throw PublishException.refused(refusals);
         }

@@ -1,7 +1,7 @@
 package io.prmos.engine.ui.extension;
 
 import io.prmos.engine.registry.CatalogHolder;
-import io.prmos.engine.registry.UiBundleRows;
+import io.prmos.engine.schema.UiBundleRows;
 import io.prmos.metadata.catalog.Catalog;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

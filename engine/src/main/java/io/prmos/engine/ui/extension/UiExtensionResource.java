@@ -1,6 +1,6 @@
 package io.prmos.engine.ui.extension;
 
-import io.prmos.engine.registry.UiBundleRows;
+import io.prmos.engine.schema.UiBundleRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.PermitAll;

@@ -1,4 +1,4 @@
-package io.prmos.engine.registry;
+package io.prmos.engine.schema;
 
 import io.prmos.engine.schema.RegistryRows.StoredVersion;
 import io.smallrye.mutiny.Uni;
@@ -49,14 +49,14 @@ public final class UiBundleRows {
         }
     }
 
-    /** Refusals for bundles that cannot be stored (too large); empty when all may be. */
-    static List<String> refusals(List<ManifestSource> sources) {
+    /** Refusals for bundles (by manifest file) that cannot be stored (too large); empty when all may be. */
+    public static List<String> refusals(Map<String, String> bundlesByFile) {
         List<String> out = new ArrayList<>();
-        for (ManifestSource source : sources) {
-            if (source.uiBundle() != null && source.uiBundle().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-                out.add(source.file() + ": the UI bundle is larger than " + MAX_BYTES / 1024 + " KiB");
+        bundlesByFile.forEach((file, bundle) -> {
+            if (bundle.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+                out.add(file + ": the UI bundle is larger than " + MAX_BYTES / 1024 + " KiB");
             }
-        }
+        });
         return out;
     }
 
@@ -65,9 +65,7 @@ public final class UiBundleRows {
      * published without one (the designer edits manifests only) keeps the bundle of the version active
      * before it, so runs before the new versions are activated.
      */
-    static Uni<Void> record(SqlConnection c, List<StoredVersion> changed, List<ManifestSource> sources) {
-        Map<String, String> byFile = new HashMap<>();
-        sources.stream().filter(s -> s.uiBundle() != null).forEach(s -> byFile.put(s.file(), s.uiBundle()));
+    public static Uni<Void> record(SqlConnection c, List<StoredVersion> changed, Map<String, String> byFile) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (StoredVersion version : changed) {
             String bundle = byFile.get(version.file());
