@@ -151,6 +151,19 @@ class UiBuildTest {
     }
 
     @Test
+    void aManifestWithoutItsUiFolderValidatesWithAWarning() throws IOException {
+        Path folder = module("away", false, GOOD);
+        try (var files = Files.walk(folder.resolve("ui"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        CliRun.Result result = cli().run("validate", folder.toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("warning: away/module.yaml: declares UI extensions but has no ui/ folder here: not built"), result.out());
+    }
+
+    @Test
     void skipUiValidatesTheManifestOnly() throws IOException {
         CliRun.Result result = cli().run("validate", "--skip-ui", module("skipped", false, "not even code").toString());
         assertEquals(0, result.exitCode(), result.toString());

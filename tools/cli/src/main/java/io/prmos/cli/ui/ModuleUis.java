@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The UI builds of a set of validated modules: each module declaring pages or widgets is built;
- * warnings are printed, errors fail the command (exit 1) with one line per problem.
+ * The UI builds of a set of validated modules: each module declaring pages or widgets is built from
+ * its ui/ folder (a manifest without one beside it is skipped with a warning); warnings are printed,
+ * errors fail the command (exit 1) with one line per problem.
  */
 public final class ModuleUis {
 
@@ -27,7 +28,14 @@ public final class ModuleUis {
             if (manifest == null || !UiBuild.declaresExtensions(manifest)) {
                 continue;
             }
-            UiBuild.Result result = builder.build(manifest.manifest().module(), module.path().getParent());
+            java.nio.file.Path folder = module.path().getParent();
+            if (!java.nio.file.Files.isDirectory(folder.resolve(io.prmos.metadata.model.ModuleUi.SOURCE_FOLDER))) {
+                // A manifest away from its sources (a copy, a pulled contract): nothing to build here; a publish
+                // without a bundle keeps the one the engine has for the module.
+                output.line("warning: " + module.file() + ": declares UI extensions but has no ui/ folder here: not built");
+                continue;
+            }
+            UiBuild.Result result = builder.build(manifest.manifest().module(), folder);
             result.warnings().forEach(w -> output.line("warning: " + w));
             errors.addAll(result.errors());
             if (result.ok()) {
