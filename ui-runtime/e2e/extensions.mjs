@@ -133,6 +133,16 @@ try {
     await column('registered').locator('article', { hasText: N.zero }).waitFor();
   }, { page });
 
+  await step('a card moves from the keyboard through its "Move to" menu too', async () => {
+    const done = page.waitForResponse((r) => r.url().endsWith(`/api/v1/deals/deal/${deals.other}/transitions/lose`));
+    await card(N.other).getByRole('button', { name: `Move ${N.other} to…` }).press('Enter');
+    await page.getByRole('menuitem', { name: 'Closed lost' }).press('Enter');
+    expect((await done).status() === 200, 'the transition succeeded');
+    await column('lost').locator('article', { hasText: N.other }).waitFor();
+    await api(BASE, 'POST', `/api/v1/deals/deal/${deals.other}/transitions/reopen`, t);
+    await column('registered').locator('article', { hasText: N.other }).waitFor();
+  }, { page });
+
   await step('the board follows the event stream: a transition made elsewhere moves the card', async () => {
     await api(BASE, 'POST', `/api/v1/deals/deal/${deals.a}/transitions/propose`, t);
     await column('proposal').locator('article', { hasText: N.a }).waitFor({ timeout: 15_000 });

@@ -1,9 +1,10 @@
 // deals' pipeline board: one column per stage, a card per deal with its amount and partner. Dragging
 // a card to another column requests the workflow transition between the two stages; the server
 // decides (roles, guards) and a refused move snaps back with its reason. Filters by partner and by
-// owner; the board follows the deal events of the live stream.
+// owner; the board follows the deal events of the live stream. Each card's "Move to" menu offers the
+// same moves from the keyboard (the transitions the caller's roles allow from its stage).
 import { useState, type DragEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Menu, Paper, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import {
   ApiError, EmptyState, EntityPicker, PageFrame, TableSkeleton, formatMoney, quote, useCaller, useEntityMeta, useEventStream, useRecords,
@@ -107,7 +108,12 @@ function Board({ api, route }: { api: string; route: string }) {
                     <Text size="xs" c="dimmed" aria-label={`${cards.length} deals`}>{cards.length}</Text>
                   </Group>
                   <Stack gap="xs" mih={80}>
-                    {cards.map((d) => <DealCard key={d.id} deal={d} route={route} partner={names.get(String(d.partner)) ?? ''} />)}
+                    {cards.map((d) => (
+                      <DealCard key={d.id} deal={d} route={route} partner={names.get(String(d.partner)) ?? ''}
+                        moves={workflow.transitions.filter((t) => t.from.includes(o.value) && t.allowed)
+                          .map((t) => ({ label: stageLabel(options, t.to), to: t.to }))}
+                        onMove={(to) => void drop(d.id, to)} />
+                    ))}
                   </Stack>
                 </Paper>
               );
@@ -119,7 +125,10 @@ function Board({ api, route }: { api: string; route: string }) {
   );
 }
 
-function DealCard({ deal, route, partner }: { deal: RecordData; route: string; partner: string }) {
+/** A deal on the board: draggable, and movable from the keyboard through its "Move to" menu. */
+function DealCard({ deal, route, partner, moves, onMove }: {
+  deal: RecordData; route: string; partner: string; moves: Array<{ label: string; to: string }>; onMove: (to: string) => void;
+}) {
   return (
     <Paper component="article" aria-label={String(deal.name)} data-deal={deal.id} withBorder p="xs" draggable style={{ cursor: 'grab' }}
       onDragStart={(e) => {
@@ -127,7 +136,20 @@ function DealCard({ deal, route, partner }: { deal: RecordData; route: string; p
         e.dataTransfer.setData('text/plain', deal.id);
         e.dataTransfer.effectAllowed = 'move';
       }}>
-      <Anchor component={Link} to={`${route}/${deal.id}`} size="sm" fw={600} draggable={false}>{String(deal.name)}</Anchor>
+      <Group justify="space-between" gap={4} wrap="nowrap" align="flex-start">
+        <Anchor component={Link} to={`${route}/${deal.id}`} size="sm" fw={600} draggable={false}>{String(deal.name)}</Anchor>
+        {moves.length > 0 && (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" size="sm" aria-label={`Move ${String(deal.name)} to…`}>⋯</ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>Move to</Menu.Label>
+              {moves.map((m) => <Menu.Item key={m.to} onClick={() => onMove(m.to)}>{m.label}</Menu.Item>)}
+            </Menu.Dropdown>
+          </Menu>
+        )}
+      </Group>
       <Group justify="space-between" gap={4} wrap="nowrap">
         <Text size="sm">{formatMoney(deal.amount)}</Text>
         <Text size="xs" c="dimmed" truncate>{partner}</Text>
