@@ -12,6 +12,7 @@ import { FormPage } from './pages/FormPage';
 import { NotFound } from './pages/NotFound';
 import { SearchPage } from './pages/SearchPage';
 import { ActivityPage } from './pages/ActivityPage';
+import { ExtensionRoute } from './extensions/Extensions';
 
 // The metadata designer is its own chunk: business users never download it.
 const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
@@ -56,6 +57,7 @@ export function App() {
         <Route path="/o/:module/:entity/:id/edit" element={<FormPage mode="edit" />} />
         <Route path="/agents/*" element={<Suspense fallback={<PageLoader />}><AgentsRoutes /></Suspense>} />
         <Route path="/tasks" element={<Suspense fallback={<PageLoader />}><TasksPage /></Suspense>} />
+        <Route path="/x/:module/:page" element={<ExtensionRoute />} />
         <Route path="/designer/*" element={<Suspense fallback={<PageLoader />}><DesignerRoutes /></Suspense>} />
         <Route path="*" element={<NotFound />} />
       </Route>

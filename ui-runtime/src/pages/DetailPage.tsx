@@ -12,6 +12,7 @@ import { ApiError, FieldValue, PageHeader, deleteRecord, fieldMap, formatValue, 
 import { useRouteEntity, useUi } from '../shell/UiContext';
 import { RelatedRecords, SlotWidgets } from '../components/Widgets';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { ExtensionSlot, slotHasWidgets } from '../extensions/Extensions';
 import { NotFound } from './NotFound';
 
 // Agents on a record (panel, run dialog) are their own chunk: pages without agents never load it.
@@ -52,6 +53,8 @@ function RecordDetail({ entityKey, entity, id }: { entityKey: string; entity: En
   const r = record.data;
   const title = r ? recordTitle(entity, r) : '…';
   const slots = entity.detail?.slots ?? {};
+  const qualified = `${entity.module}.${entity.name}`;
+  const slotPrefix = `${qualified}.detail`;
 
   const remove = () =>
     modals.openConfirmModal({
@@ -112,6 +115,7 @@ function RecordDetail({ entityKey, entity, id }: { entityKey: string; entity: En
         </Paper>
       ))}
       {r && (slots.main ?? []).length > 0 && <SlotWidgets ui={ui} widgets={slots.main!} host={r} />}
+      {r && <ExtensionSlot ui={ui} slot={`${slotPrefix}.main`} entity={qualified} record={r} />}
       {r && (entity.detail?.related ?? []).map((rel) => (
         <RelatedRecords key={`${rel.entity}.${rel.field}`} ui={ui} entityKey={rel.entity} field={rel.field} title={rel.label} columns={rel.columns} hostId={r.id} />
       ))}
@@ -125,6 +129,7 @@ function RecordDetail({ entityKey, entity, id }: { entityKey: string; entity: En
       <RecordAgents agents={agents} record={urn} start={startAgent} onStarted={() => setStartAgent(null)} />
     </Suspense>
   ) : null;
+  const extensionSidebar = !!r && slotHasWidgets(ui, `${slotPrefix}.sidebar`);
 
   return (
     <>
@@ -164,13 +169,14 @@ function RecordDetail({ entityKey, entity, id }: { entityKey: string; entity: En
           )
         }
       />
-      {sidebar.length > 0 || agentPanel ? (
+      {sidebar.length > 0 || agentPanel || extensionSidebar ? (
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, lg: 8 }}>{main}</Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="md" component="aside" aria-label="Related information">
               {agentPanel}
               {sidebar.length > 0 && <SlotWidgets ui={ui} widgets={sidebar} host={r!} compact />}
+              <ExtensionSlot ui={ui} slot={`${slotPrefix}.sidebar`} entity={qualified} record={r!} />
             </Stack>
           </Grid.Col>
         </Grid>

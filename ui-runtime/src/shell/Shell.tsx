@@ -4,7 +4,7 @@ import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Stack, Te
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMetadata } from '../api/metadata';
-import { orderedNavigation } from '../meta/navigation';
+import { orderedNavigation, withExtensionPages } from '../meta/navigation';
 import { EntityIcon } from '../icons';
 import IconSettings from '@tabler/icons-react/icons/IconSettings';
 import IconSearch from '@tabler/icons-react/icons/IconSearch';
@@ -44,7 +44,7 @@ export function Shell() {
     );
   }
   const ui = meta.data;
-  const nav = orderedNavigation(ui.navigation);
+  const nav = orderedNavigation(withExtensionPages(ui.navigation, ui.extensions));
 
   return (
     <UiContext.Provider value={ui}>

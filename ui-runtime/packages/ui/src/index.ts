@@ -23,6 +23,7 @@ export type { DomainEventMessage, StreamOptions } from './api/events';
 export type {
   Actions, AgentMeta, AuthConfig, EntityMeta, FieldMeta, FieldOption, FieldType, ImportResult, MoneyValue, NavItem, NavSection,
   Page, QuickFindResult, RecordData, ReferenceTarget, RelatedList, SavedView, Section, SlotWidget, UiMetadata, UiUser,
+  ExtensionMeta, ExtensionPageMeta, ExtensionWidgetMeta, WidgetProps, Workflow, WorkflowTransition,
 } from './api/types';
 
 // Metadata helpers: columns, sorting, the filter language, formatting, problems
@@ -68,3 +69,5 @@ export { FieldValue } from './components/FieldValue';
 export { FieldInput } from './components/FieldInput';
 export type { FieldInputProps } from './components/FieldInput';
 export { EmptyState, ErrorState, LinesSkeleton, TableSkeleton } from './components/States';
+export { Metrics } from './components/Metrics';
+export type { Metric } from './components/Metrics';

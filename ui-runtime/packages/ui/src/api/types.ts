@@ -98,6 +98,55 @@ export interface EntityMeta {
     slots?: Record<string, SlotWidget[]>;
   };
   form: { sections: Section[] };
+  /** The entity's state machine, when it has one whose field the caller can see. */
+  workflow?: Workflow | null;
+}
+
+export interface WorkflowTransition {
+  name: string;
+  label?: string | null;
+  from: string[];
+  to: string;
+  /** Whether the caller's roles permit it; guards are checked by the server when it is requested. */
+  allowed: boolean;
+}
+
+export interface Workflow {
+  field: string;
+  initial?: string | null;
+  transitions: WorkflowTransition[];
+}
+
+/** A module's UI extension bundle and what of it the caller may see (docs/ui-extensions.md). */
+export interface ExtensionMeta {
+  module: string;
+  /** Content-hashed: /api/v1/ui/extensions/{module}/{hash}.js */
+  url: string;
+  pages: ExtensionPageMeta[];
+  widgets: ExtensionWidgetMeta[];
+}
+
+export interface ExtensionPageMeta {
+  name: string;
+  title: string;
+  icon?: string | null;
+  section: string;
+  /** /x/{module}/{name} */
+  route: string;
+}
+
+export interface ExtensionWidgetMeta {
+  name: string;
+  title: string;
+  slots: string[];
+  props: string[];
+}
+
+/** What the shell hands to a widget placed in a detail slot (the declared props only). */
+export interface WidgetProps {
+  recordUrn?: string;
+  recordId?: string;
+  entity?: string;
 }
 
 export interface NavItem {
@@ -116,6 +165,8 @@ export interface NavSection {
 }
 
 export interface UiUser {
+  /** The principal's id: what records store in created_by / updated_by. */
+  id?: string;
   username: string;
   tenant: string;
   roles: string[];
@@ -138,6 +189,8 @@ export interface UiMetadata {
   entities: Record<string, EntityMeta>;
   /** Absent from engines before the agents UI. */
   agents?: AgentMeta[];
+  /** Module UI extensions the caller may see; absent from engines before phase B. */
+  extensions?: ExtensionMeta[];
 }
 
 export interface AuthConfig {

@@ -144,7 +144,9 @@ public class ModuleAdminResource {
             if (!item.path("file").isTextual() || !item.path("source").isTextual()) {
                 errors.add(new Problem.Error("/modules/" + i, null, "invalid", "expected a file name and the manifest text as source"));
             } else {
-                out.add(new ManifestSource(item.get("file").asText(), item.get("source").asText()));
+                // The UI extension bundle prm built from the module's ui/ folder, when it has one (ADR 0151).
+                String bundle = item.path("uiBundle").isTextual() ? item.get("uiBundle").asText() : null;
+                out.add(new ManifestSource(item.get("file").asText(), item.get("source").asText(), bundle));
             }
         }
         if (!errors.isEmpty()) {

@@ -39,6 +39,8 @@ public class ModuleBootstrap {
     static final String SYSTEM_USER = "system";
     /** The certificate {@code prm certify} writes into a module folder. */
     static final String CERTIFICATE_FILE = "prm-certificate.json";
+    /** The UI extension bundle {@code prm validate} builds from the module's {@code ui/} folder (ADR 0151). */
+    static final String UI_BUNDLE_FILE = "ui/dist/extension.js";
 
     @ConfigProperty(name = "prm.modules-dir", defaultValue = "modules")
     String modulesDir;
@@ -137,7 +139,9 @@ public class ModuleBootstrap {
                 for (String name : ManifestLoader.MANIFEST_FILE_NAMES) {
                     Path file = folder.resolve(name);
                     if (Files.isRegularFile(file)) {
-                        sources.add(new ManifestSource(folder.getFileName() + "/" + name, Files.readString(file, StandardCharsets.UTF_8)));
+                        Path bundle = folder.resolve(UI_BUNDLE_FILE);
+                        sources.add(new ManifestSource(folder.getFileName() + "/" + name, Files.readString(file, StandardCharsets.UTF_8),
+                                Files.isRegularFile(bundle) ? Files.readString(bundle, StandardCharsets.UTF_8) : null));
                         break;
                     }
                 }

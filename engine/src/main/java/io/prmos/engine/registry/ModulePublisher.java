@@ -4,6 +4,7 @@ import io.prmos.engine.schema.MigrationPlan;
 import io.prmos.engine.schema.RegistryRows;
 import io.prmos.engine.schema.RegistryRows.StoredVersion;
 import io.prmos.engine.schema.SchemaIntrospector;
+import io.prmos.engine.schema.UiBundleRows;
 import io.prmos.engine.schema.SchemaMigrator;
 import io.prmos.engine.security.Caller;
 import io.prmos.engine.store.StatementCache;
@@ -87,12 +88,14 @@ public class ModulePublisher {
                 .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .map(installed -> Publication.prepare(installed, sources, operator.user()))
                 .invoke(publication -> verify(sources))
+                .invoke(publication -> refuseBundles(sources))
                 .invoke(publication -> certified.set(certification.verify(publication, certificates)))
                 .call(publication -> io.prmos.engine.overlay.CustomFieldCollisions.check(c, publication.candidateCatalog(),
                         publication.changedVersions().stream().map(StoredVersion::module).toList()))
                 .flatMap(publication -> plan(c, publication).flatMap(plan -> dryRun
                         ? Uni.createFrom().item(new Applied(publication, plan, false))
-                        : apply(c, publication, plan, ModuleVersion.SUPERSEDED)
+                        : UiBundleRows.record(c, publication.changedVersions(), bundles(sources))
+                                .flatMap(x -> apply(c, publication, plan, ModuleVersion.SUPERSEDED))
                                 .call(applied -> certification.record(c, certified.get(), operator.user()))
                                 .call(applied -> PlatformActivity.published(c, operator, applied.publication().changedVersions(),
                                         "Published ")))))
@@ -110,6 +113,20 @@ public class ModulePublisher {
         }
         if (!problems.isEmpty()) {
             throw PublishException.invalid(problems);
+        }
+    }
+
+    /** The UI bundles submitted with the manifests, by manifest file. */
+    private static java.util.Map<String, String> bundles(List<ManifestSource> sources) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        sources.stream().filter(s -> s.uiBundle() != null).forEach(s -> out.put(s.file(), s.uiBundle()));
+        return out;
+    }
+
+    private static void refuseBundles(List<ManifestSource> sources) {
+        List<String> refusals = UiBundleRows.refusals(bundles(sources));
+        if (!refusals.isEmpty()) {
+            throw PublishException.refused(refusals);
         }
     }
 

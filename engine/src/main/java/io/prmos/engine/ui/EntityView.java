@@ -49,6 +49,23 @@ final class EntityView {
         detail.set("related", links.related(entity));
         detail.set("slots", links.slots(entity));
         out.putObject("form").set("sections", sections(formSections(entity, view, writable)));
+        entity.def().workflow().filter(w -> view.field(w.field()).isPresent()).ifPresent(w -> out.set("workflow", workflow(w)));
+        return out;
+    }
+
+    /**
+     * The entity's state machine, for pages that move records between states (a pipeline board): every
+     * transition with {@code allowed} telling whether the caller's roles permit it. Guards and row scopes
+     * are the server's to check when the transition is requested.
+     */
+    private ObjectNode workflow(io.prmos.metadata.model.Workflow workflow) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("field", workflow.field()).put("initial", workflow.initial());
+        ArrayNode transitions = out.putArray("transitions");
+        for (io.prmos.metadata.model.Transition t : workflow.transitions().values()) {
+            ObjectNode node = transitions.addObject().put("name", t.name()).put("label", t.label());
+            strings(node.putArray("from"), t.from());
+            node.put("to", t.to()).put("allowed", t.roles().isEmpty() || t.roles().stream().anyMatch(grants.caller().roles()::contains));
+        }
         return out;
     }
 

@@ -43,6 +43,11 @@ public final class UiMetadataBuilder {
     }
 
     public UiMetadata build(Catalog catalog, Caller caller) {
+        return build(catalog, caller, Map.of());
+    }
+
+    /** With the module UI extensions whose bundle hashes are given (module → hash of the active version's bundle). */
+    public UiMetadata build(Catalog catalog, Caller caller, Map<String, String> bundleHashes) {
         CallerGrants grants = new CallerGrants(evaluator, catalog, caller);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.set("user", user(caller));
@@ -57,6 +62,7 @@ public final class UiMetadataBuilder {
             }
         }
         out.set("agents", UiAgents.of(grants));
+        out.set("extensions", io.prmos.engine.ui.extension.ExtensionView.of(catalog, caller, bundleHashes));
         return new UiMetadata(out, etag(out));
     }
 

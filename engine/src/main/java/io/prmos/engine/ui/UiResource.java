@@ -41,6 +41,9 @@ public class UiResource {
     @Inject
     PermissionEvaluator evaluator;
 
+    @Inject
+    io.prmos.engine.ui.extension.UiBundleIndex bundles;
+
     @ConfigProperty(name = "prm.dev-identity.enabled", defaultValue = "false")
     boolean devIdentity;
 
@@ -67,9 +70,12 @@ public class UiResource {
     @GET
     @Path("metadata")
     @Authenticated
-    public Response metadata(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public io.smallrye.mutiny.Uni<Response> metadata(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Caller caller = callers.current();
-        UiMetadataBuilder.UiMetadata metadata = builder.build(catalogs.forTenant(caller.tenant()), caller);
+        return bundles.activeHashes().emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool()).map(hashes -> respond(builder.build(catalogs.forTenant(caller.tenant()), caller, hashes), ifNoneMatch));
+    }
+
+    private static Response respond(UiMetadataBuilder.UiMetadata metadata, String ifNoneMatch) {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setNoCache(true);

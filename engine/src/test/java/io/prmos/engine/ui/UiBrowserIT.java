@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * scenario (ui-runtime/e2e/run.mjs, Debian chromium) against the packaged engine — with the UI that
  * Quinoa built into it — on a free port, a fresh embedded database and the sample modules; the agents
  * scenario (ui-runtime/e2e/agents.mjs) against a {@link ScriptedModel} the engine's default model profile
- * points at; then the metadata designer's scenario (ui-runtime/e2e/designer.mjs), last because it
- * publishes a module.
+ * points at; the module UI extensions' scenario (ui-runtime/e2e/extensions.mjs: the deals pipeline board,
+ * the partner health widget, a fixture module's broken widget, a republished widget, the CSP); then the
+ * metadata designer's scenario (ui-runtime/e2e/designer.mjs), last because it publishes a module.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UiBrowserIT {
@@ -120,6 +121,14 @@ class UiBrowserIT {
     void theAgentsScenarioPasses() throws Exception {
         Run run = node(List.of("e2e/agents.mjs"), Duration.ofMinutes(10), "e2e-agents.log");
         assertEquals(0, run.exit(), "agents scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
+        assertTrue(run.output().contains(" passed, 0 failed"), run.output());
+    }
+
+    @Test
+    @Order(4)
+    void theUiExtensionsScenarioPasses() throws Exception {
+        Run run = node(List.of("e2e/extensions.mjs"), Duration.ofMinutes(10), "e2e-extensions.log");
+        assertEquals(0, run.exit(), "extensions scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
         assertTrue(run.output().contains(" passed, 0 failed"), run.output());
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +43,11 @@ class UiMetadataBuilderTest {
         return result.catalog().orElseThrow();
     }
 
+    /** As if the sample modules' UI bundles were published (hashes are fixed so the golden file is stable). */
+    static final Map<String, String> BUNDLES = Map.of("deals", "0".repeat(32), "partners", "1".repeat(32));
+
     private ObjectNode as(Caller caller) {
-        return builder.build(catalog, caller).document();
+        return builder.build(catalog, caller, BUNDLES).document();
     }
 
     @Test
@@ -66,6 +70,29 @@ class UiMetadataBuilderTest {
         assertEquals(1, as(CAROL).path("agents").size(), "carol reads partners: she may start the analyst (as herself)");
         Caller nobody = new Caller("acme", "nobody", "nobody", Set.of());
         assertEquals(0, as(nobody).path("agents").size(), "no read access to partners, no partner analyst");
+    }
+
+    @Test
+    void extensionsAreListedByRoleWithTheirBundleAndModulesWithoutABundleAreLeftOut() {
+        Map<String, JsonNode> bob = new java.util.HashMap<>();
+        as(BOB).path("extensions").forEach(e -> bob.put(e.path("module").asText(), e));
+        assertEquals(java.util.Set.of("deals", "partners"), bob.keySet());
+        JsonNode deals = bob.get("deals");
+        assertEquals("/api/v1/ui/extensions/deals/" + "0".repeat(32) + ".js", deals.path("url").asText());
+        assertEquals("/x/deals/pipeline-board", deals.path("pages").get(0).path("route").asText());
+        assertEquals("sales", deals.path("pages").get(0).path("section").asText());
+        assertEquals("deals.Deal.detail.sidebar", bob.get("partners").path("widgets").get(0).path("slots").get(0).asText());
+        assertEquals(0, as(CAROL).path("extensions").size(), "partner_viewer holds none of the declared roles");
+        assertEquals(0, builder.build(catalog, BOB).document().path("extensions").size(), "no bundle published, nothing to load");
+    }
+
+    @Test
+    void theWorkflowTellsWhichTransitionsTheCallersRolesAllow() {
+        JsonNode transitions = as(BOB).path("entities").path("deals.Deal").path("workflow").path("transitions");
+        Map<String, Boolean> allowed = new java.util.LinkedHashMap<>();
+        transitions.forEach(t -> allowed.put(t.path("name").asText(), t.path("allowed").asBoolean()));
+        assertEquals(Map.of("qualify", true, "propose", true, "negotiate", true, "win", false, "lose", true, "reopen", false), allowed);
+        assertEquals("stage", as(BOB).path("entities").path("deals.Deal").path("workflow").path("field").asText());
     }
 
     @Test

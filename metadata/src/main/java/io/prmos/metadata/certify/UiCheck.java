@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * UI contributions use only design-system components. Modules cannot ship UI code yet: their UI is
- * entity hints and slots, and a slot's widget must be one the web runtime's design system renders.
- * When module UI extensions exist, their component imports are checked here too.
+ * UI contributions use only design-system components: a slot's built-in widget must be one the web
+ * runtime's design system renders, and the module's own React pages and widgets (ui.pages, ui.widgets)
+ * should declare {@code strict: true}, so that {@code prm validate} refuses — not only warns about —
+ * tables, forms and pickers imported from outside {@code @prm/ui} (the imports themselves are checked
+ * when the ui/ folder is built, which needs Node: docs/ui-extensions.md).
  */
 final class UiCheck {
 
@@ -29,8 +31,24 @@ final class UiCheck {
                         "slot widget " + slots.get(i).widget().manifestName() + " is not a design-system component"));
             }
         }
-        String summary = slots.isEmpty() ? "no UI extensions; pages are generated from metadata"
-                : slots.size() + " slot(s), all design-system widgets; modules carry no UI code (no custom components possible yet)";
+        ModuleUi ui = loaded.manifest().ui();
+        for (int i = 0; i < ui.pages().size(); i++) {
+            if (!ui.pages().get(i).strict()) {
+                findings.add(Finding.warn(Locations.at(loaded, Pointer.of("ui", "pages") + "/" + i),
+                        "page " + ui.pages().get(i).name() + " is not strict: components from outside the design system are only a warning"));
+            }
+        }
+        for (int i = 0; i < ui.widgets().size(); i++) {
+            if (!ui.widgets().get(i).strict()) {
+                findings.add(Finding.warn(Locations.at(loaded, Pointer.of("ui", "widgets") + "/" + i),
+                        "widget " + ui.widgets().get(i).name() + " is not strict: components from outside the design system are only a warning"));
+            }
+        }
+        int code = ui.pages().size() + ui.widgets().size();
+        String extensions = code == 0 ? "modules carry no UI code"
+                : ui.pages().size() + " page(s) and " + ui.widgets().size() + " widget(s) in React against @prm/ui";
+        String summary = slots.isEmpty() && code == 0 ? "no UI extensions; pages are generated from metadata"
+                : slots.size() + " slot(s), all design-system widgets; " + extensions;
         return CheckResult.of(CheckIds.UI, CheckIds.title(CheckIds.UI), summary, findings);
     }
 }

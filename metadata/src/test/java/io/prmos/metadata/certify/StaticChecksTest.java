@@ -69,6 +69,20 @@ class StaticChecksTest {
     }
 
     @Test
+    void uiExtensionsThatAreNotStrictAreAWarning() {
+        String yaml = HEAD + "entities:\n  Thing:\n    label: Thing\n    description: A thing\n    fields:\n"
+                + "      name: { type: text, label: Name, description: The name }\n"
+                + "ui:\n  pages:\n    - { name: board, entry: board/Board.tsx, strict: true }\n"
+                + "  widgets:\n    - { name: gauge, entry: gauge/Gauge.tsx, slots: [bad.Thing.detail.sidebar] }\n";
+        CheckResult ui = checks(yaml).get(CheckIds.UI);
+        assertEquals(CheckStatus.WARN, ui.status(), ui.toString());
+        assertEquals(List.of("widget gauge is not strict: components from outside the design system are only a warning"),
+                ui.findings().stream().map(Finding::message).toList());
+        assertTrue(ui.findings().get(0).location().contains("/ui/widgets/0"), ui.toString());
+        assertTrue(ui.summary().contains("1 page(s) and 1 widget(s) in React against @prm/ui"), ui.summary());
+    }
+
+    @Test
     void anEventSchemaThatDescribesNothingFails() {
         Map<String, CheckResult> checks = checks(HEAD + "events:\n  publishes:\n    Happened:\n      schema: { type: object, required: [what] }\n");
         CheckResult events = checks.get(CheckIds.EVENTS);

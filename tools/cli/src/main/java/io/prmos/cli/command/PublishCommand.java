@@ -54,7 +54,10 @@ public final class PublishCommand extends PrmCommand {
         if (!outcome.ok()) {
             throw CliFailure.user(outcome.problems().stream().map(ManifestProblem::toString).toList());
         }
-        List<ManifestSource> sources = modules.stream().map(m -> withCertificate(m, certificate)).toList();
+        java.util.Map<String, io.prmos.cli.ui.UiBuild.Result> uis = io.prmos.cli.ui.ModuleUis.build(new io.prmos.cli.ui.UiBuild(context().env("PRM_UI_RUNTIME").orElse(null)),
+                modules, outcome.modules(), output);
+        List<ManifestSource> sources = modules.stream().map(m -> withCertificate(m, certificate))
+                .map(s -> uis.containsKey(s.file()) ? s.withUiBundle(uis.get(s.file()).bundle()) : s).toList();
         new PlanFlow(context(), output).run(() -> admin.publish(sources, true), () -> admin.publish(sources, false), dryRun, yes);
         return ExitCodes.OK;
     }

@@ -30,6 +30,9 @@ public final class ValidateCommand extends PrmCommand {
             description = "Module folders (containing module.yaml) or modules roots. Default: the current directory.")
     List<Path> dirs;
 
+    @picocli.CommandLine.Option(names = "--skip-ui", description = "Do not build the modules' UI extensions (ui/ folders).")
+    boolean skipUi;
+
     @Override
     public Integer call() {
         List<Path> directories = dirs == null || dirs.isEmpty() ? List.of(Path.of(".")) : dirs;
@@ -44,6 +47,9 @@ public final class ValidateCommand extends PrmCommand {
                         + " (prm deps pull --server URL) or from a server (prm validate --server URL)");
             }
             throw CliFailure.user(lines);
+        }
+        if (!skipUi) {
+            io.prmos.cli.ui.ModuleUis.build(new io.prmos.cli.ui.UiBuild(context().env("PRM_UI_RUNTIME").orElse(null)), modules, outcome.modules(), output);
         }
         outcome.required().values().forEach(f -> output.line("  requires " + f.module() + " " + f.version() + " (contract from " + f.from() + ")"));
         output.line("OK: " + outcome.modules().size() + " module(s) valid: " + outcome.modules().stream()
