@@ -4,27 +4,18 @@
 // reason; live updates), partners' health widget in the deal page's sidebar, a fixture module's
 // broken widget contained, a new module version changing a widget without a restart, the CSP header.
 // Screenshots go to test-results/screenshots/extensions-*.png.
-import { chromium } from 'playwright-core';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BASE, launch, newPage, signIn } from './browser.mjs';
 import { expect, shot, step, summary, ROOT } from './harness.mjs';
 import { api, token } from './seed.mjs';
 import { buildExtensions } from '../tools/build-extensions.mjs';
 
-const BASE = process.env.PRM_BASE_URL ?? 'http://localhost:8080';
-const CHROMIUM = process.env.PRM_CHROMIUM ?? '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.PRM_E2E_TIMEOUT ?? 20_000);
 const GUARD = 'A deal needs an amount above zero before it is qualified';
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-context.setDefaultTimeout(TIMEOUT);
-const page = await context.newPage();
+const browser = await launch();
+const page = await newPage(browser, { width: 1440, height: 900 });
 const pageErrors = [];
 const cspViolations = [];
 page.on('pageerror', (e) => { pageErrors.push(e.message); console.log(`  [page error] ${e.message}`); });
@@ -89,9 +80,7 @@ try {
   });
 
   await step('the pipeline board is a page of deals in the navigation; one column per stage, cards with amount and partner', async () => {
-    await page.goto(`${BASE}/`);
-    await page.getByRole('button', { name: 'Sign in as alice' }).click();
-    await page.getByRole('heading', { name: 'Welcome, alice' }).waitFor();
+    await signIn(page, 'alice');
     await page.getByRole('navigation', { name: 'Entities' }).getByRole('link', { name: 'Pipeline' }).click();
     await page.waitForURL(/\/x\/deals\/pipeline-board$/);
     await page.getByRole('heading', { level: 1, name: 'Pipeline' }).waitFor();
