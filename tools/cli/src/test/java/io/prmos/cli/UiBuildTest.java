@@ -77,6 +77,34 @@ class UiBuildTest {
             }
             """;
 
+    /** The engine installs the committed bundles of the sample modules at start: they must be what their sources build to. */
+    @Test
+    void theSampleModulesCommittedBundlesAreBuiltFromTheirCurrentSources() throws IOException {
+        Path samples = Path.of("../../modules").toAbsolutePath().normalize();
+        Path copy = temp.resolve("modules");
+        copyTree(samples, copy);
+        CliRun.Result result = cli().run("validate", copy.toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        for (String name : new String[] {"deals", "partners"}) {
+            assertEquals(Files.readString(samples.resolve(name).resolve("ui/dist/extension.js")),
+                    Files.readString(copy.resolve(name).resolve("ui/dist/extension.js")),
+                    "modules/" + name + "/ui/dist/extension.js is stale: run prm validate modules and commit the bundle");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.toString().contains("/ui/dist/")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
     @Test
     void validateBuildsTheBundleWithReactAndTheDesignSystemShared() throws IOException {
         Path folder = module("gizmos", true, GOOD);
