@@ -214,11 +214,16 @@ public class RecordResource {
     }
 
     private static Response pageBody(Page page) {
+        return Response.ok(pageJson(page), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A list page as the API answers it: items, the next page's cursor, the total when asked for. */
+    static ObjectNode pageJson(Page page) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.putArray("items").addAll(page.items());
         out.put("nextCursor", page.nextCursor().orElse(null));
         page.total().ifPresent(total -> out.put("total", total));
-        return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();
+        return out;
     }
 
     /** The entity a request addresses, resolved against the catalog the request holds. */

@@ -92,6 +92,59 @@ class DirectReadSpec {
         assertEquals(before + 1, direct.answered(), "only the uuid get was answered directly");
     }
 
+    @Test
+    void aListPageIsAnsweredDirectlyWithTheResourcesAnswer() {
+        String p = prefix();
+        for (int i = 0; i < 7; i++) {
+            createId(PARTNERS, map("name", p + "Listed " + i, "tier", i % 2 == 0 ? "gold" : "silver", "score", i, "notes", "n" + i,
+                    "active", i != 3));
+        }
+        String filter = "name startsWith '" + p + "' and tier eq 'gold'";
+        for (String user : List.of("alice", "carol")) {
+            String token = Tokens.bearer(user);
+            long before = direct.answered();
+            Response fast = given().header("Authorization", token).queryParam("filter", filter).queryParam("sort", "-score,name")
+                    .queryParam("limit", 2).queryParam("total", "exact").get(PARTNERS);
+            assertEquals(before + 1, direct.answered(), user + ": the direct route answered");
+            Response viaResource = given().header("Authorization", token).queryParam("filter", filter).queryParam("sort", "-score,name")
+                    .queryParam("limit", 2).queryParam("total", "exact").queryParam("expand", "").get(PARTNERS);
+            assertSameAnswer(viaResource, fast);
+            assertEquals(2, fast.jsonPath().getList("items").size(), user);
+            String cursor = fast.path("nextCursor");
+            Response next = given().header("Authorization", token).queryParam("filter", filter).queryParam("sort", "-score,name")
+                    .queryParam("limit", 2).queryParam("cursor", cursor).get(PARTNERS);
+            assertSameAnswer(given().header("Authorization", token).queryParam("filter", filter).queryParam("sort", "-score,name")
+                    .queryParam("limit", 2).queryParam("cursor", cursor).queryParam("expand", "").get(PARTNERS), next);
+            assertEquals(before + 2, direct.answered(), user + ": the second page too");
+        }
+        Response carolAll = given().header("Authorization", Tokens.bearer("carol")).queryParam("filter", "name startsWith '" + p + "'").get(PARTNERS);
+        assertEquals(6, carolAll.jsonPath().getList("items").size(), "carol's rows: active partners only");
+        assertFalse(carolAll.asString().contains("\"notes\""), "notes stay hidden from carol");
+    }
+
+    @Test
+    void badOrUnusualListParametersAreTheResourcesToAnswer() {
+        String alice = Tokens.bearer("alice");
+        long before = direct.answered();
+        for (Map<String, String> params : List.of(Map.of("filter", "nosuchfield eq 1"), Map.of("sort", "notes,"),
+                Map.of("limit", "100000"), Map.of("cursor", "garbage"), Map.of("deleted", "sometimes"), Map.of("unknown", "1"))) {
+            Response plain = given().header("Authorization", alice).queryParams(params).get(PARTNERS);
+            Response resource = given().header("Authorization", alice).queryParams(params).queryParam("expand", "").get(PARTNERS);
+            assertSameAnswer(resource, plain);
+            assertTrue(plain.statusCode() == 400 || plain.statusCode() == 422 || plain.statusCode() == 200, params + ": " + plain.statusCode());
+        }
+        assertEquals(before, direct.answered(), "refusals and unknown parameters are left to the resource");
+        // '+' and %20 both decode to a space on either route; %2B is a plus
+        Response plus = given().header("Authorization", alice).urlEncodingEnabled(false).get(PARTNERS + "?filter=tier+eq+'gold'&limit=3");
+        assertEquals(before + 1, direct.answered());
+        assertSameAnswer(given().header("Authorization", alice).urlEncodingEnabled(false)
+                .get(PARTNERS + "?filter=tier%20eq%20'gold'&limit=3&expand="), plus);
+        Response literal = given().header("Authorization", alice).urlEncodingEnabled(false).get(PARTNERS + "?filter=name%20eq%20'a%2Bb'");
+        assertSameAnswer(given().header("Authorization", alice).urlEncodingEnabled(false)
+                .get(PARTNERS + "?filter=name%20eq%20'a%2Bb'&expand="), literal);
+        assertEquals(200, literal.statusCode());
+    }
+
     private static void assertSameAnswer(Response expected, Response actual) {
         assertEquals(expected.statusCode(), actual.statusCode());
         assertEquals(expected.contentType(), actual.contentType());
