@@ -43,10 +43,6 @@ func main() {
 	// SIGTERM or SIGINT: stop leasing at once; a job in hand is finished (completed or failed) before exit
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
-	go func() {
-		<-ctx.Done()
-		log.Printf("stopping: no new leases")
-	}()
 	worker.Run(ctx)
 }
 

@@ -53,13 +53,13 @@ func (w *Worker) Run(ctx context.Context) {
 		answer, err := w.api.Call(ctx, "POST", "/api/v1/jobs/lease",
 			map[string]any{"types": []string{w.jobType}, "waitSeconds": 20, "leaseSeconds": w.leaseSeconds}, nil)
 		switch {
+		case err == nil && answer.Status == 200:
+			w.handle(answer) // even when SIGTERM came meanwhile: a job in hand is finished
 		case ctx.Err() != nil:
 		case err != nil:
 			log.Printf("lease failed: %v", err) // engine restarting, connection reset
 			sleep(ctx, time.Second)
 		case answer.Status == 204:
-		case answer.Status == 200:
-			w.handle(answer)
 		default:
 			log.Printf("lease answered %s", answer.Problem())
 			sleep(ctx, 5*time.Second)
