@@ -22,6 +22,8 @@ type fakeEngine struct {
 	mu          sync.Mutex
 	score       int
 	patchStatus int
+	heartbeats  int // heartbeats answered; any heartbeat is answered 409 lease-lost when leaseLost
+	leaseLost   bool
 	payload     string
 	leased      bool
 	patches     []string
@@ -58,6 +60,12 @@ func (f *fakeEngine) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		io.WriteString(w, `{"items":[{"id":"8f1c0000-0000-4000-8000-000000000004","partner":"`+partnerID+`","stage":"won","amount":{"amount":50000,"currency":"EUR"}}]}`)
+	case r.URL.Path == "/api/v1/jobs/"+jobID+"/heartbeat":
+		f.heartbeats++
+		if f.leaseLost {
+			w.WriteHeader(409)
+		}
+		io.WriteString(w, `{"id":"`+jobID+`","status":"leased"}`)
 	case strings.HasPrefix(r.URL.Path, "/api/v1/jobs/"+jobID+"/"):
 		f.finishedAt = strings.TrimPrefix(r.URL.Path, "/api/v1/jobs/"+jobID+"/")
 		_ = json.Unmarshal(body, &f.finished)
@@ -71,16 +79,21 @@ func jsonInt(i int) string { data, _ := json.Marshal(i); return string(data) }
 
 // run lets a worker take the fake engine's one job, then stops it as SIGTERM would.
 func run(t *testing.T, f *fakeEngine) {
+	runWith(t, f, &Worker{leaseSeconds: 30}, func() bool { return f.finishedAt != "" })
+}
+
+// runWith runs w against f until over() holds (checked under f's lock) or 5 s passed, then stops it.
+func runWith(t *testing.T, f *fakeEngine, w *Worker, over func() bool) {
 	server := httptest.NewServer(f)
 	defer server.Close()
-	w := &Worker{api: NewAPI(server.URL, "prm_test"), jobType: "partners.health", leaseSeconds: 30, finished: map[string]map[string]any{}}
+	w.api, w.jobType, w.finished = NewAPI(server.URL, "prm_test"), "partners.health", map[string]map[string]any{}
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan struct{})
 	go func() { w.Run(ctx); close(stopped) }()
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
 		f.mu.Lock()
-		finished := f.finishedAt != ""
+		finished := over()
 		f.mu.Unlock()
 		if finished {
 			break
@@ -129,5 +142,14 @@ func TestAMalformedJobIsFailedWithoutRetry(t *testing.T) {
 	if len(f.patches) != 0 || f.finishedAt != "fail" || f.finished["retry"] != false ||
 		!strings.Contains(f.finished["error"].(string), "malformed job") {
 		t.Fatalf("writes %q, finished %s %v", f.patches, f.finishedAt, f.finished)
+	}
+}
+
+func TestALostLeaseDropsTheWorkWithoutWritingOrFinishing(t *testing.T) {
+	f := &fakeEngine{payload: `{"partner":"` + partnerID + `"}`, patchStatus: 200, leaseLost: true}
+	// heartbeats every 1/3 s; the write waits 2 s, long enough for a heartbeat to learn the lease is lost
+	runWith(t, f, &Worker{leaseSeconds: 1, holdBefore: 2 * time.Second}, func() bool { return f.heartbeats > 0 })
+	if f.heartbeats == 0 || len(f.patches) != 0 || f.finishedAt != "" {
+		t.Fatalf("heartbeats %d, writes %q, finished %q", f.heartbeats, f.patches, f.finishedAt)
 	}
 }
