@@ -1,0 +1,3 @@
+module prmos.example/go-worker
+
+go 1.19
