@@ -2,14 +2,16 @@
 // a card to another column requests the workflow transition between the two stages; the server
 // decides (roles, guards) and a refused move snaps back with its reason. Filters by partner and by
 // owner; the board follows the deal events of the live stream. Each card's "Move to" menu offers the
-// same moves from the keyboard (the transitions the caller's roles allow from its stage).
+// same moves from the keyboard (the transitions the caller's roles allow from its stage). Deals are read
+// and moved through the typed client `prm types` generated from the manifest (../generated/deals.ts).
 import { useState, type DragEvent } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Menu, Paper, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import {
   ApiError, EmptyState, EntityPicker, PageFrame, TableSkeleton, formatMoney, quote, useCaller, useEntityMeta, useEventStream, useRecords,
-  useReferenceNames, useTransition, type RecordData,
+  useReferenceNames, useTransition,
 } from '@prm/ui';
+import { Deals, type Deal, type DealTransition } from '../generated/deals';
 import { boardFilter, stageLabel, transitionFor } from './pipeline';
 
 const CARD_TYPE = 'application/x-prm-deal';
@@ -19,10 +21,10 @@ export default function PipelineBoard() {
   if (!deals?.workflow) {
     return <PageFrame title="Pipeline"><EmptyState title="No pipeline" description="You cannot see the stages of deals." /></PageFrame>;
   }
-  return <Board api={deals.api} route={deals.route} />;
+  return <Board route={deals.route} />;
 }
 
-function Board({ api, route }: { api: string; route: string }) {
+function Board({ route }: { route: string }) {
   const deals = useEntityMeta('deals.Deal')!;
   const workflow = deals.workflow!;
   const stage = deals.fields.find((f) => f.name === workflow.field)!;
@@ -34,31 +36,31 @@ function Board({ api, route }: { api: string; route: string }) {
   const [moved, setMoved] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
-  const list = useRecords(api, { filter: boardFilter({ partner, owner: mine ? caller.id ?? caller.username : null }, quote), sort: '-updated_at', limit: 200 });
-  const transition = useTransition(api);
+  const list = useRecords(Deals, { filter: boardFilter({ partner, owner: mine ? caller.id ?? caller.username : null }, quote), sort: '-updated_at', limit: 200 });
+  const transition = useTransition(Deals);
   const names = useReferenceNames(partnerField ? [partnerField] : [], list.data?.items ?? []);
   useEventStream(['deals.Deal*'], () => void list.refetch());
 
-  const items = (list.data?.items ?? []).map((d) => ({ ...d, [workflow.field]: moved[d.id] ?? d[workflow.field] }));
+  const items: Deal[] = (list.data?.items ?? []).map((d) => ({ ...d, stage: (moved[d.id] ?? d.stage) as Deal['stage'] }));
 
   async function drop(id: string, to: string) {
     const deal = items.find((d) => d.id === id);
-    const from = deal ? String(deal[workflow.field]) : null;
+    const from = deal?.stage ?? null;
     setOver(null);
     if (!deal || !from || from === to) return;
     const t = transitionFor(workflow, from, to);
     if (!t) {
-      setRefusal(`${String(deal.name)}: no transition leads from ${stageLabel(options, from)} to ${stageLabel(options, to)}`);
+      setRefusal(`${deal.name}: no transition leads from ${stageLabel(options, from)} to ${stageLabel(options, to)}`);
       return;
     }
     setMoved((m) => ({ ...m, [id]: to }));
     try {
-      await transition.mutateAsync({ id, transition: t.name });
+      await transition.mutateAsync({ id, transition: t.name as DealTransition });
       setRefusal(null);
       await list.refetch();
     } catch (e) {
       const reason = e instanceof ApiError ? e.problem.detail ?? e.message : (e as Error).message;
-      setRefusal(`${String(deal.name)} cannot move to ${stageLabel(options, to)}: ${reason}`);
+      setRefusal(`${deal.name} cannot move to ${stageLabel(options, to)}: ${reason}`);
     } finally {
       setMoved(({ [id]: _, ...rest }) => rest);
     }
@@ -98,7 +100,7 @@ function Board({ api, route }: { api: string; route: string }) {
         <ScrollArea type="auto" offsetScrollbars>
           <Group align="flex-start" gap="sm" wrap="nowrap" pb="sm">
             {options.map((o) => {
-              const cards = items.filter((d) => d[workflow.field] === o.value);
+              const cards = items.filter((d) => d.stage === o.value);
               return (
                 <Paper key={o.value} component="section" aria-label={`${o.label} column`} data-stage={o.value} p="xs" miw={170} style={{ flex: '1 1 0' }}
                   bg={over === o.value ? 'var(--mantine-color-blue-light)' : 'var(--mantine-color-gray-0)'}
@@ -109,7 +111,7 @@ function Board({ api, route }: { api: string; route: string }) {
                   </Group>
                   <Stack gap="xs" mih={80}>
                     {cards.map((d) => (
-                      <DealCard key={d.id} deal={d} route={route} partner={names.get(String(d.partner)) ?? ''}
+                      <DealCard key={d.id} deal={d} route={route} partner={names.get(d.partner) ?? ''}
                         moves={workflow.transitions.filter((t) => t.from.includes(o.value) && t.allowed)
                           .map((t) => ({ label: stageLabel(options, t.to), to: t.to }))}
                         onMove={(to) => void drop(d.id, to)} />
@@ -127,21 +129,21 @@ function Board({ api, route }: { api: string; route: string }) {
 
 /** A deal on the board: draggable, and movable from the keyboard through its "Move to" menu. */
 function DealCard({ deal, route, partner, moves, onMove }: {
-  deal: RecordData; route: string; partner: string; moves: Array<{ label: string; to: string }>; onMove: (to: string) => void;
+  deal: Deal; route: string; partner: string; moves: Array<{ label: string; to: string }>; onMove: (to: string) => void;
 }) {
   return (
-    <Paper component="article" aria-label={String(deal.name)} data-deal={deal.id} withBorder p="xs" draggable style={{ cursor: 'grab' }}
+    <Paper component="article" aria-label={deal.name} data-deal={deal.id} withBorder p="xs" draggable style={{ cursor: 'grab' }}
       onDragStart={(e) => {
         e.dataTransfer.setData(CARD_TYPE, deal.id);
         e.dataTransfer.setData('text/plain', deal.id);
         e.dataTransfer.effectAllowed = 'move';
       }}>
       <Group justify="space-between" gap={4} wrap="nowrap" align="flex-start">
-        <Anchor component={Link} to={`${route}/${deal.id}`} size="sm" fw={600} draggable={false}>{String(deal.name)}</Anchor>
+        <Anchor component={Link} to={`${route}/${deal.id}`} size="sm" fw={600} draggable={false}>{deal.name}</Anchor>
         {moves.length > 0 && (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <ActionIcon variant="subtle" size="sm" aria-label={`Move ${String(deal.name)} to…`}>⋯</ActionIcon>
+              <ActionIcon variant="subtle" size="sm" aria-label={`Move ${deal.name} to…`}>⋯</ActionIcon>
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>Move to</Menu.Label>

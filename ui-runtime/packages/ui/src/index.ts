@@ -17,6 +17,8 @@ export type { Resolved } from './api/resolve';
 export { recordHistory, activity, search } from './api/audit';
 export type { ActivityEntry, ActivityParams, Change, HistoryEntry, Paged, SearchGroup, SearchHit, SearchResult } from './api/audit';
 export { runTransition, runAction } from './api/commands';
+export { entityClient } from './api/entityClient';
+export type { AnyEntityClient, EntityClient } from './api/entityClient';
 export type { ActionResult } from './api/commands';
 export { streamEvents, parseSse } from './api/events';
 export type { DomainEventMessage, StreamOptions } from './api/events';

@@ -11,6 +11,7 @@ import io.prmos.cli.command.PullCommand;
 import io.prmos.cli.command.RollbackCommand;
 import io.prmos.cli.command.StatusCommand;
 import io.prmos.cli.command.TestCommand;
+import io.prmos.cli.command.TypesCommand;
 import io.prmos.cli.command.ValidateCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,10 @@ import picocli.CommandLine.Command;
  * exit code from {@link ExitCodes}; picocli's own usage errors are mapped to {@link ExitCodes#USER_ERROR}.
  */
 @Command(name = "prm", mixinStandardHelpOptions = true, version = "prm 0.1.0",
-        description = "Scaffold, validate, test, certify, diff, publish, pull and roll back PRM OS modules.",
+        description = "Scaffold, validate, test, certify, type, diff, publish, pull and roll back PRM OS modules.",
         subcommands = {InitCommand.class, ValidateCommand.class, DiffCommand.class, PublishCommand.class,
                 PullCommand.class, StatusCommand.class, HistoryCommand.class, RollbackCommand.class, LoginCommand.class,
-                DepsCommand.class, TestCommand.class, CertifyCommand.class})
+                DepsCommand.class, TestCommand.class, CertifyCommand.class, TypesCommand.class})
 public final class Prm implements Runnable, PrmRoot {
 
     private final CliContext context;
@@ -60,7 +61,7 @@ public final class Prm implements Runnable, PrmRoot {
 
     @Override
     public void run() {
-        throw CliFailure.user("missing command: prm init|validate|diff|publish|pull|status|history|rollback|login|deps|test|certify (see prm --help)");
+        throw CliFailure.user("missing command: prm init|validate|diff|publish|pull|status|history|rollback|login|deps|test|certify|types (see prm --help)");
     }
 
     private static int failed(CliContext context, Exception e) {
