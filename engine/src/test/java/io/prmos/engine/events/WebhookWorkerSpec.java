@@ -1,5 +1,6 @@
 package io.prmos.engine.events;
 
+import io.prmos.engine.testing.WorkerOutput;
 import static io.prmos.engine.events.EventsApi.*;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.*;
@@ -8,20 +9,16 @@ import io.prmos.engine.events.webhook.WebhookSignature;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,12 +47,9 @@ class WebhookWorkerSpec {
         builder.environment().put("PRM_URL", engine.toString());
         builder.environment().put("PRM_API_KEY", apiKey);
         Process worker = builder.start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread pump = new Thread(() -> new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))
-                .lines().forEach(output::add));
-        pump.start();
+        WorkerOutput output = WorkerOutput.of(worker);
         try {
-            awaitLine(output, "listening");
+            output.await("listening");
             String id = create(PARTNERS, map("name", prefix() + "Welcomed"));
             String notes = awaitNotes(id);
             assertTrue(notes.startsWith("Welcomed by the webhook worker (event "), notes);
@@ -69,7 +63,7 @@ class WebhookWorkerSpec {
             assertEquals(401, post(port, webhookId, now, signature, body.replace("PartnerCreated", "PartnerDeleted")));
             assertEquals(401, post(port, webhookId, now, WebhookSignature.sign(WebhookSignature.newSecret(), webhookId, now, body), body));
             assertEquals(401, post(port, webhookId, now - 3600, WebhookSignature.sign(secret, webhookId, now - 3600, body), body));
-            awaitLines(output, "rejected", 3); // the worker logs after it answers: its output arrives a moment later
+            output.await("rejected", 3); // the worker logs after it answers: its output arrives a moment later
         } finally {
             worker.destroy();
             given().delete(WebhookSpec.WEBHOOKS + "/" + hook.getString("id")).then().statusCode(204);
@@ -95,20 +89,7 @@ class WebhookWorkerSpec {
         throw new AssertionError("the worker did not write back in time");
     }
 
-    private static void awaitLine(List<String> output, String text) {
-        awaitLines(output, text, 1);
-    }
 
-    private static void awaitLines(List<String> output, String text, int count) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (output.stream().filter(l -> l.contains(text)).count() >= count) {
-                return;
-            }
-            WebhookReceiver.sleep(100);
-        }
-        throw new AssertionError("the worker did not print " + count + " line(s) with '" + text + "': " + output);
-    }
 
     private static int freePort() throws java.io.IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,5 +1,6 @@
 package io.prmos.engine.events.relay;
 
+import io.prmos.engine.testing.WorkerOutput;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -7,9 +8,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -69,12 +67,9 @@ class GoWorkerSpec {
         builder.environment().put("PRM_LEASE_SECONDS", "6");
         builder.environment().put("PRM_HOLD_BEFORE_WRITE", "3s");
         Process worker = builder.start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread pump = new Thread(() -> new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))
-                .lines().forEach(output::add));
-        pump.start();
+        WorkerOutput output = WorkerOutput.of(worker);
         try {
-            awaitLine(output, "listening for " + type + " jobs");
+            output.await("listening for " + type + " jobs");
             int steadyVersion = given().get(PARTNERS + "/" + steady).then().extract().path("version");
             String steadyJob = enqueue(type, Map.of("partner", steady), "health-" + steady, 5);
             assertEquals(steadyJob, enqueue(type, Map.of("partner", steady), "health-" + steady, 5), "one job per idempotency key");
@@ -86,11 +81,11 @@ class GoWorkerSpec {
             assertEquals(64, written.getInt("score"));
             assertEquals(steadyVersion + 1, written.getInt("version"), "written once");
             assertNotEquals(written.getString("created_by"), written.getString("updated_by"), "written back by the API key");
-            awaitLine(output, "heartbeat job " + steadyJob);
+            output.await("heartbeat job " + steadyJob);
 
             // the partner changes between the worker's read and its write: 412, failed with the reason, retried
             String contestedJob = enqueue(type, Map.of("partner", contested), "health-" + contested, 5);
-            awaitLine(output, "job " + contestedJob + ": partner " + contested + " version");
+            output.await("job " + contestedJob + ": partner " + contested + " version");
             int changed = json().body(Map.of("notes", "changed while scoring")).patch(PARTNERS + "/" + contested).then().statusCode(200)
                     .extract().path("version");
             JsonPath retried = awaitJob(contestedJob, "done");
@@ -100,7 +95,7 @@ class GoWorkerSpec {
             assertEquals(80, contestedNow.getInt("score"));
             assertEquals("changed while scoring", contestedNow.getString("notes"), "the other writer's change is kept");
             assertEquals(changed + 1, contestedNow.getInt("version"));
-            assertTrue(output.stream().anyMatch(l -> l.contains("conflict on job " + contestedJob)), output.toString());
+            assertTrue(output.lines().stream().anyMatch(l -> l.contains("conflict on job " + contestedJob)), output.toString());
 
             // malformed payloads and a missing partner: refused at once with the reason, dead (no pointless retries)
             String malformed = enqueue(type, Map.of("partner", "not-a-uuid"), null, 3);
@@ -126,10 +121,10 @@ class GoWorkerSpec {
         } finally {
             worker.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the output we read
             assertTrue(worker.waitFor(20, TimeUnit.SECONDS), "the worker stops on SIGTERM");
-            pump.join(5_000);
+            output.join(5_000);
         }
         assertEquals(0, worker.exitValue(), output.toString());
-        assertTrue(output.get(output.size() - 1).endsWith("stopped"), output.toString());
+        assertTrue(output.lines().get(output.lines().size() - 1).endsWith("stopped"), output.toString());
     }
 
     /** Runs the worker's unit tests and builds it into target/ with the go toolchain; fails (not skips) without one. */
@@ -223,16 +218,6 @@ class GoWorkerSpec {
         throw new AssertionError("job " + id + " is not " + status + " in time: " + (job == null ? null : job.prettify()));
     }
 
-    private static void awaitLine(List<String> output, String text) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (output.stream().anyMatch(l -> l.contains(text))) {
-                return;
-            }
-            KafkaBroker.sleep(100);
-        }
-        throw new AssertionError("the worker did not print '" + text + "': " + output);
-    }
 
     private static io.restassured.specification.RequestSpecification json() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);

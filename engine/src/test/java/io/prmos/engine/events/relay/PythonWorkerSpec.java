@@ -1,5 +1,6 @@
 package io.prmos.engine.events.relay;
 
+import io.prmos.engine.testing.WorkerOutput;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -11,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,12 +51,9 @@ class PythonWorkerSpec {
         builder.environment().put("PRM_QUEUE", queue);
         builder.environment().put("PRM_TENANT", "acme");
         Process worker = builder.start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread pump = new Thread(() -> new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))
-                .lines().forEach(output::add));
-        pump.start();
+        WorkerOutput output = WorkerOutput.of(worker);
         try {
-            awaitLine(output, "listening on queue");
+            output.await("listening on queue");
             String partner = json().body(Map.of("name", "py-" + UUID.randomUUID())).post("/api/v1/partners/partner")
                     .then().statusCode(201).extract().path("id");
             List<String> deals = new ArrayList<>();
@@ -78,8 +73,8 @@ class PythonWorkerSpec {
             String eventId = given().get(DEALS + "/" + deals.get(0)).then().extract().path("details.score.event");
             republish(queue, eventId, eventId);
             republish(queue, eventId, UUID.randomUUID().toString());
-            awaitLine(output, "duplicate event " + eventId);
-            awaitLine(output, "rejected");
+            output.await("duplicate event " + eventId);
+            output.await("rejected");
 
             JsonPath jobs = given().queryParam("type", "deals.score").get("/api/v1/jobs").then().statusCode(200).extract().jsonPath();
             for (String id : deals) {
@@ -123,16 +118,6 @@ class PythonWorkerSpec {
         throw new AssertionError("the worker did not score deal " + deal + " in time");
     }
 
-    private static void awaitLine(List<String> output, String text) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (output.stream().anyMatch(l -> l.contains(text))) {
-                return;
-            }
-            KafkaBroker.sleep(100);
-        }
-        throw new AssertionError("the worker did not print '" + text + "': " + output);
-    }
 
     private static io.restassured.specification.RequestSpecification json() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
