@@ -19,6 +19,8 @@ const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
 // So are the agents pages and the task list (ADR 0127).
 const AgentsRoutes = lazy(() => import('./agents/AgentsRoutes'));
 const TasksPage = lazy(() => import('./agents/TasksPage'));
+// And the job queue pages (admins and job workers).
+const JobsRoutes = lazy(() => import('./jobs/JobsRoutes'));
 
 function useSession(): Session | null {
   const [session, set] = useState(currentSession);
@@ -56,6 +58,7 @@ export function App() {
         <Route path="/o/:module/:entity/:id" element={<DetailPage />} />
         <Route path="/o/:module/:entity/:id/edit" element={<FormPage mode="edit" />} />
         <Route path="/agents/*" element={<Suspense fallback={<PageLoader />}><AgentsRoutes /></Suspense>} />
+        <Route path="/jobs/*" element={<Suspense fallback={<PageLoader />}><JobsRoutes /></Suspense>} />
         <Route path="/tasks" element={<Suspense fallback={<PageLoader />}><TasksPage /></Suspense>} />
         <Route path="/x/:module/:page" element={<ExtensionRoute />} />
         <Route path="/designer/*" element={<Suspense fallback={<PageLoader />}><DesignerRoutes /></Suspense>} />

@@ -12,6 +12,8 @@ import IconActivity from '@tabler/icons-react/icons/IconActivity';
 import IconChecklist from '@tabler/icons-react/icons/IconChecklist';
 import IconRobot from '@tabler/icons-react/icons/IconRobot';
 import IconHistory from '@tabler/icons-react/icons/IconHistory';
+import IconStack2 from '@tabler/icons-react/icons/IconStack2';
+import { canSeeJobs } from '../jobs/jobView';
 import { tokens } from '@prm/ui';
 import { UiContext } from './UiContext';
 import { QuickFind } from './QuickFind';
@@ -119,13 +121,19 @@ export function Shell() {
                     ))}
                   </div>
                 ))}
-                {(ui.user.roles.includes('platform_operator') || ui.user.roles.includes('admin')) && (
+                {(ui.user.roles.includes('platform_operator') || canSeeJobs(ui.user.roles)) && (
                   <div>
                     <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} component="h2">
                       Administration
                     </Text>
-                    <NavLink component={Link} to="/designer" label="Designer" leftSection={<IconSettings size={18} stroke={1.6} aria-hidden />}
-                      active={location.pathname.startsWith('/designer')} variant="light" onClick={close} />
+                    {(ui.user.roles.includes('platform_operator') || ui.user.roles.includes('admin')) && (
+                      <NavLink component={Link} to="/designer" label="Designer" leftSection={<IconSettings size={18} stroke={1.6} aria-hidden />}
+                        active={location.pathname.startsWith('/designer')} variant="light" onClick={close} />
+                    )}
+                    {canSeeJobs(ui.user.roles) && (
+                      <NavLink component={Link} to="/jobs" label="Jobs" leftSection={<IconStack2 size={18} stroke={1.6} aria-hidden />}
+                        active={location.pathname.startsWith('/jobs')} variant="light" onClick={close} />
+                    )}
                   </div>
                 )}
                 {nav.length === 0 && (

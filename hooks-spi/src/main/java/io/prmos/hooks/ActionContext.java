@@ -25,4 +25,7 @@ public interface ActionContext {
     Records records(String entity);
 
     void emit(String event, Map<String, Object> payload);
+
+    /** The job queue, in this transaction: jobs enqueued here commit or roll back with it. */
+    Jobs jobs();
 }

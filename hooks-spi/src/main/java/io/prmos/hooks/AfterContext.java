@@ -19,4 +19,7 @@ public interface AfterContext extends RecordView {
 
     /** Emits a custom event declared under {@code events.publishes}, e.g. {@code partners.PartnerTierChanged}. */
     void emit(String event, Map<String, Object> payload);
+
+    /** The job queue, in this transaction: jobs enqueued here commit or roll back with it. */
+    Jobs jobs();
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.metadata.model.ToolNames;
 import java.util.List;
 
-/** The kernel's own tools: search across modules, resolve URNs, create a task, notify a user. */
+/** The kernel's own tools: search across modules, resolve URNs, create a task, notify a user, enqueue a job. */
 final class KernelTools {
 
     private KernelTools() {
@@ -23,6 +23,22 @@ final class KernelTools {
                 tool(ToolNames.NOTIFY, "Send a notification to a user",
                         schema(new String[] {"recipient", "title"}, "recipient", "User id of the recipient", "title", "Short text",
                                 "body", "Longer text", "link", "A path of the web UI (/…) or a record URN")));
+    }
+
+    /**
+     * {@link ToolNames#ENQUEUE_JOB}: for an agent, of the job types it declares (an enum the model sees);
+     * for a caller holding {@code admin} or {@code job_worker} (MCP), of any type ({@code types} empty).
+     */
+    static Tool enqueueJob(List<String> types) {
+        ObjectNode schema = schema(new String[] {"type"}, "type", "The job type, module.name", "idempotencyKey",
+                "Optional: a second enqueue with the same key answers the first job");
+        ObjectNode properties = (ObjectNode) schema.get("properties");
+        if (!types.isEmpty()) {
+            types.forEach(((ObjectNode) properties.get("type")).putArray("enum")::add);
+        }
+        properties.putObject("payload").put("type", "object").put("description", "What the worker needs, a JSON object");
+        return tool(ToolNames.ENQUEUE_JOB, "Enqueue a job for a worker (a queued job is done later, not now); answers the job",
+                schema);
     }
 
     private static Tool tool(String name, String description, ObjectNode schema) {

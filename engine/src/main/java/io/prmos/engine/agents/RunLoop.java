@@ -112,7 +112,7 @@ final class RunLoop {
         } else if (args.isEmpty()) {
             outcome = ToolExecutor.error(400, "Invalid arguments", "the arguments are not JSON", null);
         } else {
-            outcome = executor.call(plan.principal(), tool.name(), args.get()).await().atMost(RunJournal.WAIT);
+            outcome = executor.call(plan.principal(), tool.name(), args.get(), plan.agent().jobs()).await().atMost(RunJournal.WAIT);
         }
         result(call, tool, outcome.content(), outcome.ok());
     }

@@ -152,7 +152,7 @@ public class RunWorkers {
         String shown = run.path("acts_as_agent").asBoolean() ? name : name + " via " + module + "." + agent.name();
         Caller principal = new Caller(tenant.tenant(), run.path("principal").asText(), shown, roles, "agent-run:" + id);
         Map<String, Tool> tools = new LinkedHashMap<>();
-        executor.catalog().forCaller(catalog, principal, agent.tools()).values().forEach(t -> tools.put(t.wireName(), t));
+        executor.catalog().forAgent(catalog, principal, agent).values().forEach(t -> tools.put(t.wireName(), t));
         RunPlan.Used used = new RunPlan.Used(run.path("steps").asInt(), run.path("tokens_in").asInt(), run.path("tokens_out").asInt(),
                 run.path("elapsed_ms").asLong());
         return new RunPlan(id, tenant, principal, agent, model, tools, Conversation.specifications(tools.values()),

@@ -8,17 +8,21 @@ import io.prmos.engine.security.PermissionEvaluator;
 import io.prmos.metadata.catalog.Catalog;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import io.prmos.metadata.catalog.ModuleDescriptor;
+import io.prmos.engine.jobs.JobRoles;
 import io.prmos.metadata.model.ActionDef;
+import io.prmos.metadata.model.AgentDef;
 import io.prmos.metadata.model.ToolNames;
 import io.prmos.metadata.model.Transition;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The tools a caller may use, generated from the catalog: an entity yields search and get when the
  * caller may read it, create and update when they may, a tool per transition and action whose roles
- * they hold — each with a schema of only the fields they may see or write — plus the kernel tools.
+ * they hold — each with a schema of only the fields they may see or write — plus the kernel tools
+ * (enqueueing jobs only for job roles, or for an agent the job types it declares).
  * Listing a tool is not the check: executing it asks the permission evaluator again ({@link ToolExecutor}).
  */
 public final class ToolCatalog {
@@ -33,6 +37,9 @@ public final class ToolCatalog {
     public Map<String, Tool> forCaller(Catalog catalog, Caller caller) {
         Map<String, Tool> out = new LinkedHashMap<>();
         KernelTools.all().forEach(t -> out.put(t.name(), t));
+        if (caller.roles().contains(Caller.ADMIN_ROLE) || caller.roles().contains(JobRoles.WORKER)) {
+            out.put(ToolNames.ENQUEUE_JOB, KernelTools.enqueueJob(List.of()));
+        }
         for (ModuleDescriptor module : catalog.modules()) {
             for (EntityDescriptor entity : module.entities()) {
                 entityTools(module, entity, caller, catalog, out);
@@ -50,6 +57,19 @@ public final class ToolCatalog {
                 out.put(n, all.get(n));
             }
         });
+        return out;
+    }
+
+    /**
+     * An agent's tools for its principal: those of its {@code tools} the principal may use, and
+     * {@link ToolNames#ENQUEUE_JOB} for the job types the agent declares — the manifest grants those, as
+     * it grants the principal's roles.
+     */
+    public Map<String, Tool> forAgent(Catalog catalog, Caller principal, AgentDef agent) {
+        Map<String, Tool> out = forCaller(catalog, principal, agent.tools());
+        if (agent.tools().contains(ToolNames.ENQUEUE_JOB) && !agent.jobs().isEmpty()) {
+            out.put(ToolNames.ENQUEUE_JOB, KernelTools.enqueueJob(agent.jobs()));
+        }
         return out;
     }
 

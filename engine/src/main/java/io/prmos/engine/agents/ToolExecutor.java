@@ -26,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -79,6 +80,9 @@ public class ToolExecutor {
     @Inject
     KernelSearch search;
 
+    @Inject
+    AgentJobs jobs;
+
     private ToolCatalog catalog;
     private EntityToolCalls entityCalls;
 
@@ -99,8 +103,19 @@ public class ToolExecutor {
 
     /** Calls the tool named {@code name} (its name or wire name) with {@code args} as {@code caller}. */
     public Uni<Outcome> call(Caller caller, String name, JsonNode args) {
+        return call(caller, name, args, List.of());
+    }
+
+    /**
+     * As {@link #call(Caller, String, JsonNode)} for an agent run, which may also enqueue jobs of the
+     * types its agent declares ({@code jobTypes}), whatever the principal's roles.
+     */
+    public Uni<Outcome> call(Caller caller, String name, JsonNode args, List<String> jobTypes) {
         Catalog current = catalogs.forTenant(caller.tenant());
         Map<String, Tool> tools = catalog.forCaller(current, caller);
+        if (!jobTypes.isEmpty()) {
+            tools.put(ToolNames.ENQUEUE_JOB, KernelTools.enqueueJob(jobTypes));
+        }
         Tool tool = tools.get(name);
         if (tool == null) {
             tool = tools.values().stream().filter(t -> t.wireName().equals(name)).findFirst().orElse(null);
@@ -115,15 +130,16 @@ public class ToolExecutor {
         Tool chosen = tool;
         try {
             Uni<ObjectNode> result = chosen.entity() != null ? entityCalls.call(caller, current, chosen, arguments)
-                    : kernel(caller, current, chosen, arguments);
+                    : kernel(caller, current, chosen, arguments, jobTypes);
             return result.map(r -> new Outcome(true, r)).onFailure().recoverWithItem(ToolExecutor::failure);
         } catch (RuntimeException e) {
             return Uni.createFrom().item(failure(e));
         }
     }
 
-    private Uni<ObjectNode> kernel(Caller caller, Catalog current, Tool tool, JsonNode args) {
+    private Uni<ObjectNode> kernel(Caller caller, Catalog current, Tool tool, JsonNode args, List<String> jobTypes) {
         return switch (tool.name()) {
+            case ToolNames.ENQUEUE_JOB -> jobs.enqueue(caller, args, jobTypes);
             case ToolNames.CREATE_TASK -> tasks.create(caller, args);
             case ToolNames.NOTIFY -> notifications.send(caller, text(args, "recipient"), text(args, "title"), text(args, "body"),
                     text(args, "link"));

@@ -6,6 +6,7 @@ import io.prmos.engine.security.Caller;
 import io.prmos.engine.store.TransactionRecords;
 import io.prmos.engine.validation.RecordValidator;
 import io.prmos.hooks.ActionContext;
+import io.prmos.hooks.Jobs;
 import io.prmos.hooks.Principal;
 import io.prmos.hooks.Records;
 import io.prmos.metadata.catalog.Catalog;
@@ -28,10 +29,11 @@ final class ActionHookContext implements ActionContext {
     private final TransactionRecords records;
     private final RecordValidator validator;
     private final HookEvents events;
+    private final Jobs jobs;
 
     ActionHookContext(HookCall call, EntityDescriptor entity, String action, ObjectNode record, JsonNode input, Caller caller,
                       SqlConnection connection, Catalog catalog, TransactionRecords records, RecordValidator validator,
-                      HookEvents events) {
+                      HookEvents events, Jobs jobs) {
         this.call = call;
         this.entity = entity;
         this.action = action;
@@ -43,6 +45,7 @@ final class ActionHookContext implements ActionContext {
         this.records = records;
         this.validator = validator;
         this.events = events;
+        this.jobs = jobs;
     }
 
     @Override
@@ -86,5 +89,11 @@ final class ActionHookContext implements ActionContext {
     @Override
     public void emit(String event, Map<String, Object> payload) {
         call.await(events.emit(connection, caller, event, payload));
+    }
+
+    @Override
+    public Jobs jobs() {
+        call.ensureOpen();
+        return jobs;
     }
 }

@@ -45,6 +45,9 @@ public class ActionRunner {
     HookEvents events;
 
     @Inject
+    HookJobs jobs;
+
+    @Inject
     TenantTransactions transactions;
 
     @Inject
@@ -85,7 +88,7 @@ public class ActionRunner {
             var record = found.orElseThrow(() -> new StoreExceptions.RecordNotFound(entity.qualifiedName(), id));
             HookCall call = runner.call(action.hook(), entity.def().hooks().timeoutMillis());
             ActionHookContext context = new ActionHookContext(call, entity, action.name(), record, input, caller, c, catalog,
-                    records, validator, events);
+                    records, validator, events, jobs.on(call, c, caller));
             Map<String, Object>[] result = new Map[1];
             return runner.run(call, "", () -> result[0] = hook.run(context))
                     .map(x -> result[0] == null ? Map.<String, Object>of() : result[0]);

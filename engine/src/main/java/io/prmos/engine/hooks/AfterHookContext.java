@@ -5,6 +5,7 @@ import io.prmos.engine.store.TransactionRecords;
 import io.prmos.engine.validation.RecordValidator;
 import io.prmos.hooks.AfterContext;
 import io.prmos.hooks.Change;
+import io.prmos.hooks.Jobs;
 import io.prmos.hooks.Records;
 import io.prmos.metadata.catalog.Catalog;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -12,7 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A written record inside its transaction, as an after-hook sees it, with access to other records and events. */
+/** A written record inside its transaction, as an after-hook sees it, with access to other records, events and jobs. */
 final class AfterHookContext extends RecordSnapshot implements AfterContext {
 
     private final RecordChange change;
@@ -21,9 +22,10 @@ final class AfterHookContext extends RecordSnapshot implements AfterContext {
     private final TransactionRecords records;
     private final RecordValidator validator;
     private final HookEvents events;
+    private final Jobs jobs;
 
     AfterHookContext(HookCall call, RecordChange change, SqlConnection connection, Catalog catalog,
-                     TransactionRecords records, RecordValidator validator, HookEvents events) {
+                     TransactionRecords records, RecordValidator validator, HookEvents events, HookJobs jobs) {
         super(call, change.entity(), change.operation(), change.caller(), change.before(), change.id());
         this.change = change;
         this.connection = connection;
@@ -31,6 +33,7 @@ final class AfterHookContext extends RecordSnapshot implements AfterContext {
         this.records = records;
         this.validator = validator;
         this.events = events;
+        this.jobs = jobs.on(call, connection, change.caller());
     }
 
     @Override
@@ -64,5 +67,11 @@ final class AfterHookContext extends RecordSnapshot implements AfterContext {
     @Override
     public void emit(String event, Map<String, Object> payload) {
         call.await(events.emit(connection, caller(), event, payload));
+    }
+
+    @Override
+    public Jobs jobs() {
+        call.ensureOpen();
+        return jobs;
     }
 }

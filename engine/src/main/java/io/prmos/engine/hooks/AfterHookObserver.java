@@ -35,6 +35,9 @@ public class AfterHookObserver implements ChangeObserver {
     HookEvents events;
 
     @Inject
+    HookJobs jobs;
+
+    @Inject
     CatalogHolder catalogs;
 
     @Inject
@@ -83,7 +86,7 @@ public class AfterHookObserver implements ChangeObserver {
             chain = chain.flatMap(x -> {
                 HookCall call = runner.call(id, declared.timeoutMillis());
                 RecordHook hook = hook(id);
-                AfterHookContext context = new AfterHookContext(call, change, connection, catalogs.current(), records, validator, events);
+                AfterHookContext context = new AfterHookContext(call, change, connection, catalogs.current(), records, validator, events, jobs);
                 return runner.run(call, "", () -> invoke(hook, phase, context));
             });
         }

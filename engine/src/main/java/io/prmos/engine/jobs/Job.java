@@ -12,7 +12,7 @@ import java.util.UUID;
 /** One job as stored; {@link #json} is its API form (without the lease token, which only the leasing worker gets). */
 public record Job(UUID id, String type, JsonNode payload, String status, String idempotencyKey, int attempts, int maxAttempts,
                   OffsetDateTime runAt, UUID leaseToken, OffsetDateTime leaseExpiresAt, String leasedBy, JsonNode result,
-                  String lastError, OffsetDateTime createdAt, String createdBy, OffsetDateTime finishedAt) {
+                  String lastError, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, OffsetDateTime finishedAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,7 +21,7 @@ public record Job(UUID id, String type, JsonNode payload, String status, String 
                 r.getString("idempotency_key"), r.getInteger("attempts"), r.getInteger("max_attempts"), r.getOffsetDateTime("run_at"),
                 r.getUUID("lease_token"), r.getOffsetDateTime("lease_expires_at"), r.getString("leased_by"),
                 parse(r.getString("result")), r.getString("last_error"), r.getOffsetDateTime("created_at"), r.getString("created_by"),
-                r.getOffsetDateTime("finished_at"));
+                r.getOffsetDateTime("updated_at"), r.getOffsetDateTime("finished_at"));
     }
 
     public ObjectNode json() {
@@ -42,6 +42,7 @@ public record Job(UUID id, String type, JsonNode payload, String status, String 
         putIfSet(out, "lastError", lastError);
         out.put("createdAt", createdAt.toInstant().toString());
         out.put("createdBy", createdBy);
+        putIfSet(out, "updatedAt", updatedAt == null ? null : updatedAt.toInstant().toString());
         putIfSet(out, "finishedAt", finishedAt == null ? null : finishedAt.toInstant().toString());
         return out;
     }

@@ -67,7 +67,14 @@ public class JobQueue {
     }
 
     public Uni<List<Job>> list(Caller caller, String status, String type, int limit) {
-        return tenants.read(caller, c -> c.preparedQuery(JobStatements.LIST).execute(Tuple.of(caller.tenant(), status, type, limit)))
+        return list(caller, status, type, limit, null);
+    }
+
+    /** A page newest first, after {@code cursor}, the last job of the previous page (null: the first page). */
+    public Uni<List<Job>> list(Caller caller, String status, String type, int limit, JobCursor cursor) {
+        Tuple values = Tuple.tuple().addString(caller.tenant()).addString(status).addString(type).addInteger(limit)
+                .addOffsetDateTime(cursor == null ? null : cursor.createdAt()).addUUID(cursor == null ? null : cursor.id());
+        return tenants.read(caller, c -> c.preparedQuery(JobStatements.LIST).execute(values))
                 .map(rows -> {
                     List<Job> out = new ArrayList<>();
                     rows.forEach(r -> out.add(Job.of(r)));
@@ -107,6 +114,12 @@ public class JobQueue {
                 .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(rows)
                         : c.query(JobStatements.NOTIFY).execute().replaceWith(rows)))
                 .map(JobQueue::first);
+    }
+
+    /** A queued job moved to the dead letter (cancelled by the caller); empty if it is not queued. */
+    public Uni<Optional<Job>> cancel(Caller caller, UUID id) {
+        return tenants.run(caller, c -> c.preparedQuery(JobStatements.CANCEL).execute(Tuple.of(caller.tenant(), id,
+                "cancelled by " + (caller.userName() == null ? caller.user() : caller.userName())))).map(JobQueue::first);
     }
 
     /** A statement only the current lease holder may run: empty when the token does not hold the lease (any more). */

@@ -18,9 +18,9 @@ public class JobRequests {
 
     /** {@code module.name}: lower-case words separated by dots, as event types are module-qualified. */
     static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,62}(\\.[a-zA-Z][a-zA-Z0-9_-]{0,62}){1,3}$");
-    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
+    static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
     private static final Set<String> STATUSES = Set.of("queued", "leased", "done", "dead");
-    private static final int MAX_JSON = 64 * 1024;
+    static final int MAX_JSON = 64 * 1024;
 
     record Lease(List<String> types, Duration patience, Duration duration) {
     }

@@ -63,15 +63,20 @@ public class JobResource {
     }
 
     @GET
-    public Uni<JsonNode> list(@QueryParam("status") String status, @QueryParam("type") String type, @QueryParam("limit") Integer limit) {
+    public Uni<JsonNode> list(@QueryParam("status") String status, @QueryParam("type") String type, @QueryParam("limit") Integer limit,
+                              @QueryParam("cursor") String cursor) {
         requests.checkStatus(status);
         int max = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
-        return queue.list(callers.current(), status, type, max).map(jobs -> {
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
-            ArrayNode items = out.putArray("items");
-            jobs.forEach(j -> items.add(j.json()));
-            return out;
-        });
+        return queue.list(callers.current(), status, type, max, cursor == null || cursor.isEmpty() ? null : JobCursor.parse(cursor))
+                .map(jobs -> {
+                    ObjectNode out = JsonNodeFactory.instance.objectNode();
+                    ArrayNode items = out.putArray("items");
+                    jobs.forEach(j -> items.add(j.json()));
+                    if (jobs.size() == max) {
+                        out.put("nextCursor", JobCursor.of(jobs.get(jobs.size() - 1)).text());
+                    }
+                    return out;
+                });
     }
 
     @GET
@@ -156,6 +161,21 @@ public class JobResource {
                     Job j = existing.orElseThrow(() -> missing(id));
                     throw new ApiProblem(409, "job-not-dead", "Job is not dead", "job " + id + " is " + j.status()
                             + "; only a dead job can be retried", List.of());
+                }));
+    }
+
+    /** A queued job to the dead letter (tenant admins); {@code 409 job-not-queued} otherwise. */
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(Caller.ADMIN_ROLE)
+    public Uni<ObjectNode> cancel(@PathParam("id") String id) {
+        Caller caller = callers.current();
+        UUID uuid = JobRequests.id(id);
+        return queue.cancel(caller, uuid).flatMap(job -> job.isPresent() ? Uni.createFrom().item(job.get().json())
+                : queue.get(caller, uuid).map(existing -> {
+                    Job j = existing.orElseThrow(() -> missing(id));
+                    throw new ApiProblem(409, "job-not-queued", "Job is not queued", "job " + id + " is " + j.status()
+                            + "; only a queued job can be cancelled", List.of());
                 }));
     }
 

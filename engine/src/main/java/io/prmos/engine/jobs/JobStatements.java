@@ -26,7 +26,12 @@ final class JobStatements {
 
     static final String LIST = "SELECT " + COLUMNS + " FROM prm_kernel.job WHERE tenant_id = $1"
             + " AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR type = $3)"
-            + " ORDER BY created_at DESC, id LIMIT $4";
+            + " AND ($5::timestamptz IS NULL OR (created_at, id) < ($5, $6::uuid))"
+            + " ORDER BY created_at DESC, id DESC LIMIT $4";
+
+    /** A queued job to the dead letter, with who cancelled it as its error. */
+    static final String CANCEL = "UPDATE prm_kernel.job SET status = 'dead', finished_at = now(), updated_at = now(), last_error = $3"
+            + " WHERE tenant_id = $1 AND id = $2 AND status = 'queued' RETURNING " + COLUMNS;
 
     /** Expired leases on their last attempt: dead, not leased again. */
     static final String EXPIRE_LAST_ATTEMPTS = "UPDATE prm_kernel.job SET status = 'dead', finished_at = now(), updated_at = now(),"

@@ -105,7 +105,7 @@ final class WorkPaths {
     }
 
     private static void jobs(Map<String, PathItem> out, boolean admin) {
-        Schema job = freeObject("A job: id, type, payload, status, attempts, maxAttempts, runAt, result, error");
+        Schema job = freeObject("A job: id, type, payload, status, attempts, maxAttempts, runAt, leaseExpiresAt, leasedBy, result, lastError, createdAt, updatedAt, finishedAt");
         Schema enqueue = object().addProperty("type", string()).addProperty("payload", freeObject("Any JSON the worker reads"))
                 .addProperty("idempotencyKey", string()).addProperty("maxAttempts", bounded(1, 100))
                 .addProperty("delaySeconds", bounded(0, 31_536_000)).required(List.of("type"));
@@ -114,8 +114,10 @@ final class WorkPaths {
                 .GET(operation("jobs_list", JOBS, "Jobs", "Jobs of the tenant, newest first.")
                         .addParameter(query("status", "Only this status", strings("queued", "leased", "done", "dead")))
                         .addParameter(query("type", "Only this type", string()))
-                        .addParameter(query("limit", "At most this many", bounded(1, 500)))
-                        .responses(responses("200", ok("The jobs", object().addProperty("items", array(job))), 400)))
+                        .addParameter(query("limit", "At most this many", bounded(1, 1000)))
+                        .addParameter(query("cursor", "The nextCursor of the previous page", string()))
+                        .responses(responses("200", ok("The jobs and, when more may follow, nextCursor",
+                                object().addProperty("items", array(job)).addProperty("nextCursor", string())), 400)))
                 .POST(operation("jobs_enqueue", JOBS, "Enqueue a job", "Queues a job; the same idempotency key answers the job "
                         + "already queued.")
                         .addParameter(header("Idempotency-Key", "Enqueue at most once per key"))
@@ -138,6 +140,10 @@ final class WorkPaths {
             out.put("/api/v1/jobs/{id}/retry", createPathItem().addParameter(path("id", "The job's id", string("uuid")))
                     .POST(operation("jobs_retry", JOBS, "Retry a dead job", "Queues a dead job again (tenant admins).")
                             .responses(responses("200", ok("Queued again", job), 404, 409))));
+            out.put("/api/v1/jobs/{id}/cancel", createPathItem().addParameter(path("id", "The job's id", string("uuid")))
+                    .POST(operation("jobs_cancel", JOBS, "Cancel a queued job", "Moves a queued job to the dead letter with the "
+                            + "error 'cancelled by …' (tenant admins); a retry queues it again.")
+                            .responses(responses("200", ok("Cancelled", job), 404, 409))));
         }
     }
 

@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
  * Runs the manifests' automations: an {@link EventSubscriber} (cluster scope, at least once, after
  * commit) that, for each automation whose {@code on} names the event's type and whose {@code when}
  * holds, runs its record and emit steps in one transaction of the event's tenant as the system
- * caller {@code automation:<name>}, then its webhook calls. A failing step rolls the automation's
+ * caller {@code automation:<name>} (job steps enqueue in that transaction, see {@link AutomationJobs}), then
+ * its webhook calls. A failing step rolls the automation's
  * transaction back and is logged; the event is not retried for it (an automation must not block the log).
  */
 @ApplicationScoped
@@ -63,6 +64,9 @@ public class Automations implements EventSubscriber {
     @Inject
     HookEvents events;
 
+    @Inject
+    AutomationJobs jobSteps;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
@@ -80,8 +84,9 @@ public class Automations implements EventSubscriber {
         Catalog catalog = catalogs.current();
         Map<String, Object> variables = CelValues.of(event.envelope());
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Automation automation : matching(catalog, event)) {
-            chain = chain.flatMap(x -> run(catalog, automation, event, variables)
+        for (Matched matched : matching(catalog, event)) {
+            Automation automation = matched.automation();
+            chain = chain.flatMap(x -> run(catalog, matched, event, variables)
                     .onFailure().recoverWithItem(f -> {
                         LOG.errorf(f, "Automation %s failed on event %s (%s)", automation.name(), event.id(), event.type());
                         return null;
@@ -90,15 +95,21 @@ public class Automations implements EventSubscriber {
         return chain;
     }
 
-    private static List<Automation> matching(Catalog catalog, DomainEvent event) {
-        List<Automation> out = new ArrayList<>();
+    /** An automation and the module that declares it. */
+    private record Matched(String module, Automation automation) {
+    }
+
+    private static List<Matched> matching(Catalog catalog, DomainEvent event) {
+        List<Matched> out = new ArrayList<>();
         for (ModuleDescriptor module : catalog.modules()) {
-            module.manifest().automations().stream().filter(a -> a.on().equals(event.type())).forEach(out::add);
+            module.manifest().automations().stream().filter(a -> a.on().equals(event.type()))
+                    .forEach(a -> out.add(new Matched(module.manifest().module(), a)));
         }
         return out;
     }
 
-    private Uni<Void> run(Catalog catalog, Automation automation, DomainEvent event, Map<String, Object> variables) {
+    private Uni<Void> run(Catalog catalog, Matched matched, DomainEvent event, Map<String, Object> variables) {
+        Automation automation = matched.automation();
         if (automation.when().isPresent()) {
             var condition = EventEnvironment.evaluate(EventEnvironment.program(automation.when().get()), variables);
             if (!condition.isTrue()) {
@@ -109,9 +120,13 @@ public class Automations implements EventSubscriber {
         List<String> webhooks = new ArrayList<>();
         return transactions.run(system, c -> {
             Uni<Void> steps = Uni.createFrom().voidItem();
-            for (Automation.Step step : automation.steps()) {
+            for (int i = 0; i < automation.steps().size(); i++) {
+                Automation.Step step = automation.steps().get(i);
                 if (step instanceof Automation.Webhook hook) {
                     webhooks.add(hook.url());
+                } else if (step instanceof Automation.EnqueueJob job) {
+                    String defaultKey = "automation:" + matched.module() + "." + automation.name() + ":" + event.id() + ":" + i;
+                    steps = steps.flatMap(x -> jobSteps.enqueue(c, system, job, variables, defaultKey));
                 } else {
                     steps = steps.flatMap(x -> step(c, catalog, system, step, variables));
                 }
@@ -175,13 +190,13 @@ public class Automations implements EventSubscriber {
                 .orElseThrow(() -> new IllegalStateException("no installed entity " + qualified));
     }
 
-    private static ObjectNode evaluate(Map<String, String> expressions, Map<String, Object> variables) {
+    static ObjectNode evaluate(Map<String, String> expressions, Map<String, Object> variables) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         expressions.forEach((key, expression) -> out.set(key, JSON.valueToTree(value(expression, variables))));
         return out;
     }
 
-    private static Object value(String expression, Map<String, Object> variables) {
+    static Object value(String expression, Map<String, Object> variables) {
         var result = EventEnvironment.evaluate(EventEnvironment.program(expression), variables);
         if (result.error() != null) {
             throw new IllegalStateException("expression '" + expression + "' failed: " + result.error());

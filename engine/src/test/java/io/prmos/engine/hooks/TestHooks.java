@@ -17,8 +17,12 @@ final class TestHooks {
     private TestHooks() {
     }
 
+    /** The job type {@code ...-job} things enqueue, keyed by the thing's id. */
+    static final String JOB_TYPE = "hooktest.index_thing";
+
     /**
      * Records its phase in {@link SequenceLog}; upper-cases {@code code}; behaves by the record's name:
+     * {@code ...-job...} enqueues a {@link #JOB_TYPE} job (before {@code after-throw} throws),
      * {@code ...reject} rejects, {@code ...error} adds a field error, {@code ...throw} throws,
      * {@code ...slow} sleeps past the timeout, {@code ...after-throw} throws after the write.
      */
@@ -76,6 +80,10 @@ final class TestHooks {
                 return;
             }
             SequenceLog.add(phase + " code=" + context.after().get("code") + " changed=" + context.changes().keySet());
+            if (name.toString().contains("-job")) {
+                String id = context.id().orElseThrow().toString();
+                context.jobs().enqueue(JOB_TYPE, Map.of("thing", id, "name", name), "thing-" + id);
+            }
             if (name.toString().endsWith("after-throw")) {
                 throw new IllegalStateException("after boom");
             }

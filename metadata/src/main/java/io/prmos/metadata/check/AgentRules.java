@@ -45,7 +45,26 @@ final class AgentRules {
         context.moduleSet().forEach((name, loaded) -> set.put(name, loaded.manifest()));
         set.put(context.manifest().module(), context.manifest());
         Set<String> tools = new HashSet<>(ToolNames.ofModules(set));
-        agents.values().forEach(agent -> agent(context, agent, tools));
+        Set<String> visible = PermissionRules.requiredClosure(context);
+        agents.values().forEach(agent -> {
+            agent(context, agent, tools);
+            jobs(context, agent, visible);
+        });
+    }
+
+    /** Job types the agent may enqueue: well-formed, of this module or one it requires, and only with the enqueue tool. */
+    private static void jobs(ModuleContext context, AgentDef agent, Set<String> visible) {
+        String at = Pointer.append(Pointer.of("agents", agent.name()), "jobs");
+        for (int i = 0; i < agent.jobs().size(); i++) {
+            AutomationRules.jobType(context, Pointer.append(at, i), agent.jobs().get(i), visible);
+        }
+        boolean tool = agent.tools().contains(ToolNames.ENQUEUE_JOB);
+        if (tool && agent.jobs().isEmpty()) {
+            context.atValue(Pointer.append(Pointer.append(Pointer.of("agents", agent.name()), "tools"), agent.tools().indexOf(ToolNames.ENQUEUE_JOB)),
+                    ToolNames.ENQUEUE_JOB + " needs the job types the agent may enqueue, under jobs");
+        } else if (!tool && !agent.jobs().isEmpty()) {
+            context.atValue(at, "jobs are enqueued with the tool " + ToolNames.ENQUEUE_JOB + ", which is not among the agent's tools");
+        }
     }
 
     private static void agent(ModuleContext context, AgentDef agent, Set<String> known) {

@@ -6,13 +6,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Automations: unique names, event names like {@code module.Event}, expressions that compile in the
  * event environment (conditions boolean), target entities {@code module.Entity} of this module or a
- * module it requires, and http(s) webhook URLs (the schema checks the scheme).
+ * module it requires, job types {@code module.name} of those modules, and http(s) webhook URLs (the
+ * schema checks the scheme).
  */
 final class AutomationRules {
+
+    /** The job queue's type syntax (engine JobRequests.TYPE). */
+    static final Pattern JOB_TYPE = Pattern.compile("^[a-z][a-z0-9_]{0,62}(\\.[a-zA-Z][a-zA-Z0-9_-]{0,62}){1,3}$");
 
     private AutomationRules() {
     }
@@ -51,6 +56,19 @@ final class AutomationRules {
                 context.atValue(pointer + "/emit/event", "'" + emit.event() + "' is not an event name like module.EventName");
             }
             values(context, pointer + "/emit/payload", emit.payload());
+        } else if (step instanceof Automation.EnqueueJob job) {
+            jobType(context, pointer + "/job/type", job.type(), visible);
+            values(context, pointer + "/job/payload", job.payload());
+            job.idempotencyKey().ifPresent(k -> expression(context, pointer + "/job/idempotencyKey", k, false));
+        }
+    }
+
+    /** A job type as the queue accepts it ({@code module.name}), of this module or a module it requires. */
+    static void jobType(ModuleContext context, String pointer, String type, Set<String> visible) {
+        if (!JOB_TYPE.matcher(type).matches()) {
+            context.atValue(pointer, "'" + type + "' is not a job type like module.name (e.g. deals.score)");
+        } else if (!visible.contains(type.substring(0, type.indexOf('.')))) {
+            context.atValue(pointer, "job type '" + type + "' must start with this module or a module it requires");
         }
     }
 

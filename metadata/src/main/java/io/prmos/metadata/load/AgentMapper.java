@@ -31,7 +31,8 @@ final class AgentMapper {
                 ManifestMapper.strings(node.path("approval")),
                 triggers(node.path("triggers")),
                 Optional.ofNullable(node.get("output")).map(JsonNode::deepCopy),
-                limits(node.path("limits")));
+                limits(node.path("limits")),
+                ManifestMapper.strings(node.path("jobs")));
     }
 
     /** The schema guarantees exactly one of manual, event, schedule per item. */

@@ -77,7 +77,7 @@ final class BehaviourMapper {
         return List.copyOf(out);
     }
 
-    /** The schema guarantees exactly one of create, update, emit, webhook. */
+    /** The schema guarantees exactly one of create, update, emit, job, webhook. */
     private static Automation.Step step(JsonNode step) {
         if (step.has("create")) {
             JsonNode c = step.get("create");
@@ -90,6 +90,11 @@ final class BehaviourMapper {
         if (step.has("emit")) {
             JsonNode e = step.get("emit");
             return new Automation.Emit(e.path("event").asText(), expressions(e.path("payload")));
+        }
+        if (step.has("job")) {
+            JsonNode j = step.get("job");
+            return new Automation.EnqueueJob(j.path("type").asText(), expressions(j.path("payload")),
+                    ManifestMapper.text(j, "idempotencyKey"));
         }
         return new Automation.Webhook(step.path("webhook").asText());
     }

@@ -12,10 +12,11 @@ import java.util.Optional;
  *
  * @param roles the roles of the agent principal that event and schedule runs act as; manual runs act
  *              as the calling user and ignore them
+ * @param jobs  job types ({@code module.name}) the agent may enqueue with {@link ToolNames#ENQUEUE_JOB}
  */
 public record AgentDef(String name, String description, String model, String instructions, List<String> roles,
                        List<String> tools, List<String> approval, List<Trigger> triggers, Optional<JsonNode> output,
-                       Limits limits) {
+                       Limits limits, List<String> jobs) {
 
     public static final String DEFAULT_MODEL = "default";
 
@@ -24,6 +25,7 @@ public record AgentDef(String name, String description, String model, String ins
         tools = List.copyOf(tools);
         approval = List.copyOf(approval);
         triggers = List.copyOf(triggers);
+        jobs = List.copyOf(jobs);
     }
 
     /** What starts a run. */

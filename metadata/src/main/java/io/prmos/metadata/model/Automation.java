@@ -12,7 +12,7 @@ import java.util.Optional;
 public record Automation(String name, String on, Optional<String> when, List<Step> steps) {
 
     /** One thing an automation does. Values are CEL expressions evaluated on the event. */
-    public sealed interface Step permits CreateRecord, UpdateRecord, Emit, Webhook {
+    public sealed interface Step permits CreateRecord, UpdateRecord, Emit, Webhook, EnqueueJob {
     }
 
     /** Creates a record of {@code entity} ({@code module.Entity}) with the given field values. */
@@ -29,5 +29,16 @@ public record Automation(String name, String on, Optional<String> when, List<Ste
 
     /** POSTs the event's envelope to a URL (once; use declared webhooks for signed, retried delivery). */
     public record Webhook(String url) implements Step {
+    }
+
+    /**
+     * Enqueues a job on the kernel queue (docs/jobs.md) in the automation's transaction.
+     *
+     * @param type           {@code module.name}, the module this one or one it requires
+     * @param payload        CEL expressions evaluated on the event, one per payload property
+     * @param idempotencyKey a CEL expression for the key; absent: the automation, the event id and the step's index,
+     *                       so a redelivered event enqueues the job once
+     */
+    public record EnqueueJob(String type, Map<String, String> payload, Optional<String> idempotencyKey) implements Step {
     }
 }

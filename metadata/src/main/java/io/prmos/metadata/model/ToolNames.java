@@ -16,7 +16,9 @@ public final class ToolNames {
     public static final String RESOLVE = "kernel.resolve";
     public static final String CREATE_TASK = "kernel.create_task";
     public static final String NOTIFY = "kernel.notify";
-    public static final List<String> KERNEL = List.of(SEARCH_ALL, RESOLVE, CREATE_TASK, NOTIFY);
+    /** Enqueues a job of a type the agent declares under {@code jobs} (docs/jobs.md). */
+    public static final String ENQUEUE_JOB = "kernel.enqueue_job";
+    public static final List<String> KERNEL = List.of(SEARCH_ALL, RESOLVE, CREATE_TASK, NOTIFY, ENQUEUE_JOB);
 
     /** What a tool does to data; write and destructive calls may be made to wait for approval. */
     public enum Effect { READ, WRITE, DESTRUCTIVE }
