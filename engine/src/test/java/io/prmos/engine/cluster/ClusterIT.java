@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three packaged engine processes on one PostgreSQL behind HAProxy (docs/deployment.md): a publish
  * through one instance is served by all; a webhook subscriber receives each event once although every
- * instance relays; a cluster schedule runs once per period although every instance fires it; and while
+ * instance relays; an event stream broken off on one instance resumes on another with Last-Event-ID,
+ * without a gap or a repeat; a cluster schedule runs once per period although every instance fires it; and while
  * one instance is killed (SIGKILL) under load, no request through the load balancer fails with an HTTP
  * error and at most the requests in flight on the killed instance lose their connection.
  */
@@ -56,6 +57,7 @@ class ClusterIT {
                     String token = token(lb.url());
                     publishesConverge(engines, token);
                     eachEventReachesASubscriberOnce(lb.url(), token);
+                    anEventStreamResumesOnAnotherInstance(engines, lb.url(), token);
                     schedulesRunOncePerPeriod(pg);
                     noRequestFailsWhileAnInstanceIsKilled(lb.url(), token, engines.get(1), pg);
                 }
@@ -113,6 +115,71 @@ class ClusterIT {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    private void anEventStreamResumesOnAnotherInstance(List<EngineProcess> engines, String lb, String token) throws Exception {
+        String after = String.valueOf(lastPosition(lb, token));
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<String> note = send(lb, "POST", "/api/v1/clustered/note", token, "{\"text\":\"s" + i + "\"}", Map.of());
+            assertEquals(201, note.statusCode(), note.body());
+            created.add(JSON.readTree(note.body()).path("id").asText());
+        }
+        // the first three on instance a, then the connection is dropped; instance c takes over from the last id seen
+        List<String[]> first = streamEvents(engines.get(0).url(), token, Map.of("Last-Event-ID", after), 3);
+        List<String[]> rest = streamEvents(engines.get(2).url(), token, Map.of("Last-Event-ID", first.get(2)[0]), 5);
+        List<String> records = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        for (List<String[]> part : List.of(first, rest)) {
+            for (String[] event : part) {
+                positions.add(Long.parseLong(event[0]));
+                records.add(event[1]);
+            }
+        }
+        assertEquals(created, records, "the notes' events in order, each once, across the two instances");
+        for (int i = 1; i < positions.size(); i++) {
+            assertTrue(positions.get(i) > positions.get(i - 1), "positions increase: " + positions);
+        }
+    }
+
+    private long lastPosition(String lb, String token) throws Exception {
+        HttpResponse<String> replay = send(lb, "GET", "/api/v1/events?types=clustered.NoteCreated&limit=1000", token, null, Map.of());
+        assertEquals(200, replay.statusCode(), replay.body());
+        long last = 0;
+        for (var event : JSON.readTree(replay.body()).path("items")) {
+            last = Math.max(last, event.path("position").asLong());
+        }
+        return last;
+    }
+
+    /** The first {@code count} events of the stream as (id, record id), read within 30 s; then the connection is dropped. */
+    private List<String[]> streamEvents(String base, String token, Map<String, String> headers, int count) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/events/stream?types=clustered.NoteCreated"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+        headers.forEach(request::header);
+        List<String[]> events = new CopyOnWriteArrayList<>();
+        var response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> {
+            try {
+                String id = null;
+                for (var lines = response.get().body().iterator(); lines.hasNext() && events.size() < count; ) {
+                    String line = lines.next();
+                    if (line.startsWith("id:")) {
+                        id = line.substring(3).trim();
+                    } else if (line.startsWith("data:") && id != null) {
+                        events.add(new String[] {id, JSON.readTree(line.substring(5).trim()).path("data").path("id").asText()});
+                    }
+                }
+            } catch (Exception e) {
+                // the stream is cut below once enough events have arrived
+            }
+        });
+        reader.start();
+        reader.join(30_000);
+        response.cancel(true);
+        reader.interrupt();
+        assertEquals(count, events.size(), "events from " + base);
+        return new ArrayList<>(events);
     }
 
     private void schedulesRunOncePerPeriod(EmbeddedPostgres pg) throws Exception {
