@@ -121,6 +121,7 @@ public class DirectRecordReads {
             return;
         }
         Context home = Vertx.currentContext();
+        io.prmos.engine.web.AuthFailureHandover.withdraw(context); // a failed identity is the resource's to answer
         QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(
                 identity -> onHome(home, () -> start(home, context, identity, module, context.pathParam("entity"), work)),
                 failure -> onHome(home, context::next));
