@@ -156,12 +156,7 @@ public class JobResource {
     public Uni<ObjectNode> retry(@PathParam("id") String id) {
         Caller caller = callers.current();
         UUID uuid = JobRequests.id(id);
-        return queue.retry(caller, uuid).flatMap(job -> job.isPresent() ? Uni.createFrom().item(job.get().json())
-                : queue.get(caller, uuid).map(existing -> {
-                    Job j = existing.orElseThrow(() -> missing(id));
-                    throw new ApiProblem(409, "job-not-dead", "Job is not dead", "job " + id + " is " + j.status()
-                            + "; only a dead job can be retried", List.of());
-                }));
+        return moved(caller, uuid, id, queue.retry(caller, uuid), "dead", "retried");
     }
 
     /** A queued job to the dead letter (tenant admins); {@code 409 job-not-queued} otherwise. */
@@ -171,11 +166,16 @@ public class JobResource {
     public Uni<ObjectNode> cancel(@PathParam("id") String id) {
         Caller caller = callers.current();
         UUID uuid = JobRequests.id(id);
-        return queue.cancel(caller, uuid).flatMap(job -> job.isPresent() ? Uni.createFrom().item(job.get().json())
+        return moved(caller, uuid, id, queue.cancel(caller, uuid), "queued", "cancelled");
+    }
+
+    /** The job after an admin's move; 404 when there is no such job, {@code 409 job-not-{state}} when it was in another state. */
+    private Uni<ObjectNode> moved(Caller caller, UUID uuid, String id, Uni<java.util.Optional<Job>> move, String state, String done) {
+        return move.flatMap(job -> job.isPresent() ? Uni.createFrom().item(job.get().json())
                 : queue.get(caller, uuid).map(existing -> {
                     Job j = existing.orElseThrow(() -> missing(id));
-                    throw new ApiProblem(409, "job-not-queued", "Job is not queued", "job " + id + " is " + j.status()
-                            + "; only a queued job can be cancelled", List.of());
+                    throw new ApiProblem(409, "job-not-" + state, "Job is not " + state, "job " + id + " is " + j.status()
+                            + "; only a " + state + " job can be " + done, List.of());
                 }));
     }
 

@@ -1,5 +1,6 @@
 package io.prmos.engine.agents;
 
+import io.prmos.engine.testing.TestModules;
 import static io.prmos.engine.agents.Runs.answer;
 import static io.prmos.engine.agents.Runs.call;
 import static io.restassured.RestAssured.given;
@@ -12,7 +13,6 @@ import io.prmos.engine.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,19 +50,9 @@ class AgentJobSpec {
     @ConfigProperty(name = "prm.agents.models.default.base-url")
     String modelUrl;
 
-    private static volatile boolean published;
-
     @BeforeEach
     void publish() {
-        if (published) {
-            return;
-        }
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("file", "jobagent/module.yaml");
-        file.put("source", MANIFEST);
-        given().contentType(ContentType.JSON).body(Map.of("modules", List.of(file))).post("/api/admin/modules")
-                .then().statusCode(200);
-        published = true;
+        TestModules.publishOnce("jobagent", MANIFEST);
     }
 
     private static String enqueue(String type, String deal, String key) {

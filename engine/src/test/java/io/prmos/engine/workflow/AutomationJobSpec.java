@@ -1,5 +1,6 @@
 package io.prmos.engine.workflow;
 
+import io.prmos.engine.testing.TestModules;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.events.DomainEvent;
 import io.prmos.engine.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,19 +57,9 @@ class AutomationJobSpec {
     @Inject
     Automations automations;
 
-    private static volatile boolean published;
-
     @BeforeEach
     void publish() {
-        if (published) {
-            return;
-        }
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("file", "jobauto/module.yaml");
-        file.put("source", MANIFEST);
-        given().contentType(ContentType.JSON).body(Map.of("modules", List.of(file))).post("/api/admin/modules")
-                .then().statusCode(200);
-        published = true;
+        TestModules.publishOnce("jobauto", MANIFEST);
     }
 
     private static DomainEvent dealWon(String tenant, String deal) {
