@@ -360,6 +360,33 @@ try {
     await carol.goto(`${carol.url()}/edit`);
     await carol.getByRole('heading', { name: 'Not found' }).waitFor();
   }, { page: carol, continueOnFailure: true });
+
+  const admin = await newPage();
+  await step('alice follows a job in Administration → Jobs: filter by type, open it, cancel it, retry it', async () => {
+    const t = await token(BASE, 'alice');
+    const job = await api(BASE, 'POST', '/api/v1/jobs', t,
+      { type: 'partners.health', payload: { partner: '00000000-0000-4000-8000-000000000000' }, delaySeconds: 3600 });
+    await signIn(admin, 'alice');
+    expect(await admin.getByRole('link', { name: 'Jobs', exact: true }).count() > 0, 'a Jobs entry in the navigation');
+    await admin.goto(`${BASE}/jobs`);
+    await admin.getByRole('textbox', { name: 'Type' }).fill('partners.health');
+    await admin.getByRole('button', { name: 'Filter' }).click();
+    const row = admin.locator(`tr[data-job="${job.id}"]`);
+    await row.waitFor();
+    expect((await row.innerText()).toLowerCase().includes('queued'), `the new job is queued: ${await row.innerText()}`);
+    await axeCheck(admin, 'jobs list');
+    await row.getByRole('link').click();
+    await admin.waitForURL(new RegExp(`/jobs/${job.id}$`));
+    await admin.getByRole('button', { name: 'Cancel job' }).click();
+    await admin.getByRole('button', { name: 'Retry' }).waitFor();
+    expect((await admin.getByRole('table', { name: 'Job details' }).innerText()).toLowerCase().includes('dead letter'), 'cancelled: dead letter');
+    await axeCheck(admin, 'job');
+    await shot(admin, '15-job-cancelled');
+    await admin.getByRole('button', { name: 'Retry' }).click();
+    await admin.getByRole('button', { name: 'Cancel job' }).waitFor();
+    const after = await api(BASE, 'GET', `/api/v1/jobs/${job.id}`, t);
+    expect(after.status === 'queued', `retried: queued again, not ${after.status}`);
+  }, { page: admin, continueOnFailure: true });
 } finally {
   await browser.close();
 }
