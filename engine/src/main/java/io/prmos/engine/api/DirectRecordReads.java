@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prmos.engine.query.ListQuery;
 import io.prmos.engine.query.ListQueryParser;
-import io.prmos.engine.registry.CatalogHolder;
 import io.prmos.engine.security.AccessDecision;
 import io.prmos.engine.security.Caller;
 import io.prmos.engine.security.CallerResolver;
-import io.prmos.engine.security.PermissionEvaluator;
 import io.prmos.engine.security.RequestIds;
 import io.prmos.engine.store.RecordReader;
-import io.prmos.metadata.catalog.Catalog;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -58,10 +55,7 @@ public class DirectRecordReads {
     private static final Set<String> LIST_PARAMETERS = Set.of("filter", "sort", "limit", "cursor", "fields", "total", "deleted");
 
     @Inject
-    CatalogHolder catalogs;
-
-    @Inject
-    PermissionEvaluator evaluator;
+    Targets targets;
 
     @Inject
     RecordReader reader;
@@ -150,11 +144,9 @@ public class DirectRecordReads {
             return Optional.empty();
         }
         Caller caller = CallerResolver.of(identity).withRequestId(RequestIds.of(context));
-        Catalog catalog = catalogs.forTenant(caller.tenant());
-        return catalog.entity(module, entityPath).flatMap(entity -> {
-            Authorizer auth = new Authorizer(evaluator, catalog, caller, entity);
-            AccessDecision read = auth.read();
-            return read.allowed() ? Optional.of(new Plan(caller, entity, auth, read)) : Optional.empty();
+        return targets.find(caller, module, entityPath).flatMap(t -> {
+            AccessDecision read = t.auth().read();
+            return read.allowed() ? Optional.of(new Plan(caller, t.entity(), t.auth(), read)) : Optional.empty();
         });
     }
 

@@ -30,12 +30,15 @@ class Targets {
     RecordReader reader;
 
     RecordResource.Target resolve(String module, String entity) {
-        Caller caller = callers.current();
-        Catalog catalog = catalogs.forTenant(caller.tenant());
-        return catalog.entity(module, entity)
-                .map(e -> new RecordResource.Target(catalog, catalog.module(module).orElseThrow(), e, caller,
-                        new Authorizer(evaluator, catalog, caller, e)))
+        return find(callers.current(), module, entity)
                 .orElseThrow(() -> ApiProblem.notFound("no entity '" + entity + "' in module '" + module + "'"));
+    }
+
+    /** The entity as {@code caller} sees it in their tenant's catalog, or empty when there is none by that name. */
+    java.util.Optional<RecordResource.Target> find(Caller caller, String module, String entity) {
+        Catalog catalog = catalogs.forTenant(caller.tenant());
+        return catalog.entity(module, entity).map(e -> new RecordResource.Target(catalog, catalog.module(module).orElseThrow(), e,
+                caller, new Authorizer(evaluator, catalog, caller, e)));
     }
 
     /** A record the caller cannot read does not exist for them: 404 as for a random id. */

@@ -111,32 +111,31 @@ class UiBrowserIT {
         assertEquals(200, index.statusCode(), "a deep link answers the SPA");
         assertTrue(index.body().contains("<div id=\"root\">"), "a deep link answers index.html:\n" + index.body());
 
-        Run run = node(List.of("e2e/run.mjs"), Duration.ofMinutes(10), "e2e.log");
-        assertEquals(0, run.exit(), "browser scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
-        assertTrue(run.output().contains(" passed, 0 failed"), run.output());
+        scenarioPasses("run.mjs", "e2e.log", "browser");
     }
 
     @Test
     @Order(3)
     void theAgentsScenarioPasses() throws Exception {
-        Run run = node(List.of("e2e/agents.mjs"), Duration.ofMinutes(10), "e2e-agents.log");
-        assertEquals(0, run.exit(), "agents scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
-        assertTrue(run.output().contains(" passed, 0 failed"), run.output());
+        scenarioPasses("agents.mjs", "e2e-agents.log", "agents");
     }
 
     @Test
     @Order(4)
     void theUiExtensionsScenarioPasses() throws Exception {
-        Run run = node(List.of("e2e/extensions.mjs"), Duration.ofMinutes(10), "e2e-extensions.log");
-        assertEquals(0, run.exit(), "extensions scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
-        assertTrue(run.output().contains(" passed, 0 failed"), run.output());
+        scenarioPasses("extensions.mjs", "e2e-extensions.log", "extensions");
     }
 
     @Test
     @Order(5)
     void theDesignerScenarioPasses() throws Exception {
-        Run run = node(List.of("e2e/designer.mjs"), Duration.ofMinutes(10), "e2e-designer.log");
-        assertEquals(0, run.exit(), "designer scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
+        scenarioPasses("designer.mjs", "e2e-designer.log", "designer");
+    }
+
+    /** Runs {@code e2e/<file>} against the engine: every step passed, none failed. */
+    private void scenarioPasses(String file, String log, String what) throws Exception {
+        Run run = node(List.of("e2e/" + file), Duration.ofMinutes(10), log);
+        assertEquals(0, run.exit(), what + " scenario failed (screenshots in ui-runtime/test-results/screenshots):\n" + run.output());
         assertTrue(run.output().contains(" passed, 0 failed"), run.output());
     }
 
