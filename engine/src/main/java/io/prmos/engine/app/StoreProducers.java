@@ -5,6 +5,7 @@ import io.prmos.engine.store.BeforeWrite;
 import io.prmos.engine.store.BulkWriter;
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.KernelTenantFilter;
+import io.prmos.engine.store.PublicIdBlocks;
 import io.prmos.engine.store.RecordReader;
 import io.prmos.engine.store.RecordWriter;
 import io.prmos.engine.store.StatementCache;
@@ -96,8 +97,9 @@ public class StoreProducers {
     @Produces
     @ApplicationScoped
     RecordWriter recordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
-                              @All List<ChangeObserver> observers, @All List<BeforeWrite> stages) {
-        return new RecordWriter(transactions, statements, tenantFilter, observers, stages);
+                              @All List<ChangeObserver> observers, @All List<BeforeWrite> stages,
+                              @ConfigProperty(name = "prm.public-ids.block-size", defaultValue = "32") int publicIdBlock) {
+        return new RecordWriter(transactions, statements, tenantFilter, observers, stages, new PublicIdBlocks(publicIdBlock));
     }
 
     @Produces

@@ -113,6 +113,9 @@ public class EventRelay {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        if (subscriber.batches()) {
+            return handOverBatch(c, subscriber, from, events);
+        }
         long[] reached = {from};
         boolean[] failed = {false};
         // A Multi, not a chain of flatMaps: a chain as long as a batch would overflow the stack.
@@ -128,6 +131,20 @@ public class EventRelay {
                 .collect().last()
                 .flatMap(x -> c.preparedQuery(OutboxStatements.PROGRESS_SAVE).execute(Tuple.of(subscriber.id(), reached[0])))
                 .map(x -> failed[0] ? 0 : events.size());
+    }
+
+    /** The whole batch in one call; its progress moves past all of it, or (on a failure) not at all. */
+    private Uni<Integer> handOverBatch(SqlConnection c, EventSubscriber subscriber, long from, List<DomainEvent> events) {
+        List<DomainEvent> accepted = events.stream().filter(subscriber::accepts).toList();
+        long last = events.get(events.size() - 1).position();
+        Uni<Boolean> delivered = accepted.isEmpty() ? Uni.createFrom().item(true)
+                : subscriber.onEvents(accepted).replaceWith(true).onFailure().recoverWithItem(failure -> {
+                    LOG.warnf(failure, "subscriber %s failed on the %d events after position %d; they will be retried",
+                            subscriber.id(), accepted.size(), from);
+                    return false;
+                });
+        return delivered.flatMap(ok -> c.preparedQuery(OutboxStatements.PROGRESS_SAVE).execute(Tuple.of(subscriber.id(), ok ? last : from))
+                .map(x -> ok ? events.size() : 0));
     }
 
     private static Uni<Boolean> deliver(EventSubscriber subscriber, DomainEvent event) {

@@ -21,6 +21,20 @@ public interface EventSubscriber {
 
     Uni<Void> onEvent(DomainEvent event);
 
+    /**
+     * Whether the relay hands this subscriber a batch at a time ({@link #onEvents}) instead of one
+     * event after the other: for subscribers whose work per event is a statement that one statement
+     * for the batch can do. A failed batch is retried whole, so the subscriber must be idempotent on it.
+     */
+    default boolean batches() {
+        return false;
+    }
+
+    /** The events of one relay batch this subscriber accepts, in position order (only when {@link #batches}). */
+    default Uni<Void> onEvents(java.util.List<DomainEvent> events) {
+        throw new UnsupportedOperationException(id() + " takes one event at a time");
+    }
+
     default Scope scope() {
         return Scope.CLUSTER;
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Applies up to 1,000 creates and updates in one transaction, all or nothing. The public ids of all
- * creates are reserved at once before the transaction (docs/adr/0090). A run of consecutive creates
+ * creates are taken at once from the instance's numbers or reserved before the transaction (docs/adr/0090, 0094). A run of consecutive creates
  * passes the before-write stages item by item, then has its references checked in one query per
  * reference field, goes to PostgreSQL as one batched INSERT, and reaches the observers together (one
  * statement for history, activity and outbox rows; docs/adr/0091). If the batch fails, it is replayed
@@ -48,12 +48,17 @@ public final class BulkWriter {
         EntityStatements s = statements.of(entity);
         List<Run> runs = runs(operations);
         int createCount = (int) operations.stream().filter(op -> op.id().isEmpty()).count();
-        return transactions.run(caller, c -> PublicIds.reserve(c, caller, s, createCount),
-                (c, first) -> InOrder.each(runs, run -> run.creates()
-                        ? createAll(c, caller, catalog, s, run, first == null ? null : first + run.createsBefore(), creates)
-                        : writer.update(c, caller, catalog, entity, run.first().id().get(), run.first().values(),
-                                run.first().ifMatch(), run.first().pointer(), updates).map(List::of))
-                .map(results -> results.stream().flatMap(List::stream).toList()));
+        java.util.function.BiFunction<SqlConnection, Long, Uni<List<ObjectNode>>> work = (c, first) -> InOrder.each(runs,
+                        run -> run.creates()
+                                ? createAll(c, caller, catalog, s, run, first == null ? null : first + run.createsBefore(), creates)
+                                : writer.update(c, caller, catalog, entity, run.first().id().get(), run.first().values(),
+                                        run.first().ifMatch(), run.first().pointer(), updates).map(List::of))
+                .map(results -> results.stream().flatMap(List::stream).toList());
+        Long cached = PublicIds.cached(writer.publicIds(), caller, s, createCount);
+        if (cached != null || s.reserve == null || createCount == 0) {
+            return transactions.run(caller, c -> work.apply(c, cached));
+        }
+        return transactions.run(caller, c -> PublicIds.reserve(c, caller, s, createCount, writer.publicIds()), work);
     }
 
     /** Consecutive operations of one kind: creates (any number) or one update; {@code createsBefore} counts earlier creates. */

@@ -21,7 +21,9 @@ import java.util.UUID;
  * create or bulk request reserves its numbers in a short transaction of its own, sent in the same
  * pipeline as the record's BEGIN and committed without waiting for the disk (the record's own commit
  * flushes it), so concurrent creates do not queue behind each other's commit. A create that then fails
- * leaves a gap. Writes nested in another transaction (hooks, imports) reserve inside it.
+ * leaves a gap. Writes nested in another transaction (hooks, imports) reserve inside it. Reservations
+ * for top-level writes take a block more, which the instance hands to later creates without any
+ * reservation ({@link PublicIdBlocks}, docs/adr/0094).
  */
 public final class PublicIds {
 
@@ -64,10 +66,34 @@ public final class PublicIds {
                 .asTuple().map(done -> first(done.getItem3(), count));
     }
 
-    /** As {@link #reserve}, inside the caller's transaction: the counter stays locked until it ends. */
-    static Uni<Long> reserveInTransaction(SqlConnection c, Caller caller, EntityStatements s, int count) {
+    /**
+     * As {@link #reserve}, for {@code count} numbers plus a block the instance keeps for later creates
+     * ({@link PublicIdBlocks}): once the reservation has committed it joins the cache, and the request
+     * takes the lowest {@code count} consecutive numbers the cache holds.
+     */
+    static Uni<Long> reserve(SqlConnection c, Caller caller, EntityStatements s, int count, PublicIdBlocks blocks) {
+        int reserved = blocks.reservation(count);
+        return reserve(c, caller, s, reserved).map(first -> first == null ? null
+                : blocks.settle(caller.tenant(), s.entity.qualifiedName(), first, first + reserved - 1, count));
+    }
+
+    /** The first of {@code count} numbers the instance already holds ({@link PublicIdBlocks}), or {@code null}. */
+    static Long cached(PublicIdBlocks blocks, Caller caller, EntityStatements s, int count) {
+        return s.reserve == null || count == 0 ? null : blocks.take(caller.tenant(), s.entity.qualifiedName(), count);
+    }
+
+    /**
+     * As {@link #reserve}, inside the caller's transaction: a number the instance already holds, else one
+     * from the counter, which stays locked until the transaction ends (nothing reserved here is cached: the
+     * transaction may still roll back).
+     */
+    static Uni<Long> reserveInTransaction(SqlConnection c, Caller caller, EntityStatements s, int count, PublicIdBlocks blocks) {
         if (s.entity.options().publicId().isEmpty() || count == 0) {
             return Uni.createFrom().nullItem();
+        }
+        Long cached = cached(blocks, caller, s, count);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
         }
         return c.preparedQuery(s.reserve).execute(tuple(caller, s, count)).map(rows -> first(rows, count));
     }

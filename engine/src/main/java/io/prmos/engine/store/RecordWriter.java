@@ -35,6 +35,7 @@ public final class RecordWriter {
     private final HierarchyStore hierarchy;
     private final ChangeObservers observers;
     private final List<BeforeWrite> stages;
+    private final PublicIdBlocks publicIds;
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
         this(transactions, statements, tenantFilter, List.of(), List.of());
@@ -47,7 +48,13 @@ public final class RecordWriter {
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
                         List<ChangeObserver> observers, List<BeforeWrite> stages) {
+        this(transactions, statements, tenantFilter, observers, stages, new PublicIdBlocks(1));
+    }
+
+    public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
+                        List<ChangeObserver> observers, List<BeforeWrite> stages, PublicIdBlocks publicIds) {
         this.transactions = transactions;
+        this.publicIds = publicIds;
         this.statements = statements;
         this.tenantFilter = tenantFilter;
         this.hierarchy = new HierarchyStore(transactions, statements, tenantFilter);
@@ -55,12 +62,24 @@ public final class RecordWriter {
         this.stages = stages.stream().sorted(java.util.Comparator.comparingInt(BeforeWrite::order)).toList();
     }
 
-    /** A create: its public id is reserved before the transaction (docs/adr/0090), in the same pipeline as BEGIN. */
+    /**
+     * A create: its public id comes from the numbers the instance holds, or is reserved (with a block
+     * for later creates) before the transaction, in the same pipeline as BEGIN (docs/adr/0090, 0094).
+     */
     public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values,
                                   Access access) {
         EntityStatements s = statements.of(entity);
-        return transactions.run(caller, c -> PublicIds.reserve(c, caller, s, 1),
+        Long cached = PublicIds.cached(publicIds, caller, s, 1);
+        if (cached != null || s.reserve == null) {
+            return transactions.run(caller, c -> insert(c, caller, catalog, entity, values, "", access, cached));
+        }
+        return transactions.run(caller, c -> PublicIds.reserve(c, caller, s, 1, publicIds),
                 (c, number) -> insert(c, caller, catalog, entity, values, "", access, number));
+    }
+
+    /** The public-id numbers this instance holds (bulk writes take theirs from here too). */
+    PublicIdBlocks publicIds() {
+        return publicIds;
     }
 
     public Uni<ObjectNode> update(Caller caller, Catalog catalog, EntityDescriptor entity, UUID id,
@@ -96,7 +115,7 @@ public final class RecordWriter {
         EntityStatements s = statements.of(entity);
         return prepare(c, new PendingWrite(Operation.CREATED, catalog, entity, caller, null, values, pointer))
                 .flatMap(prepared -> (reserved != null ? Uni.createFrom().item(reserved)
-                        : PublicIds.reserveInTransaction(c, caller, s, 1))
+                        : PublicIds.reserveInTransaction(c, caller, s, 1, publicIds))
                         .flatMap(number -> Uni.combine().all().unis(
                                 ReferenceCheck.verify(c, caller, catalog, entity, prepared, pointer, tenantFilter),
                                 c.preparedQuery(s.insert).execute(insertTuple(caller, entity, prepared, number))

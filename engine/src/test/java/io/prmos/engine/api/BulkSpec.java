@@ -210,7 +210,10 @@ class BulkSpec {
         String p = prefix();
         long few = statementsOfBulk(p + "few", 3);
         long many = statementsOfBulk(p + "many", 300);
-        org.junit.jupiter.api.Assertions.assertEquals(few, many, "statements for 3 creates: " + few + ", for 300: " + many);
+        // Either request may find its public-id numbers among those the instance holds (ADR 0094) or reserve
+        // them first: four statements (BEGIN with its setting, the tenant, the counter, COMMIT) whatever the size.
+        org.junit.jupiter.api.Assertions.assertTrue(Math.abs(many - few) == 0 || Math.abs(many - few) == 4,
+                "statements for 3 creates: " + few + ", for 300: " + many);
     }
 
     private static long statementsOfBulk(String p, int size) {

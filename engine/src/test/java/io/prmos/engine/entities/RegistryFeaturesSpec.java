@@ -56,6 +56,16 @@ class RegistryFeaturesSpec {
         assertEquals(first + 2, number(create(PARTNERS, map("name", p + " After")).path("public_id")));
     }
 
+    /** Creates one after the other get consecutive numbers, also across the blocks the instance reserves (ADR 0094). */
+    @Test
+    void sequentialCreatesGetConsecutiveNumbersAcrossReservedBlocks() {
+        String p = prefix();
+        long first = number(create(PARTNERS, map("name", p + " 0")).path("public_id"));
+        for (int i = 1; i <= 70; i++) {
+            assertEquals(first + i, number(create(PARTNERS, map("name", p + " " + i)).path("public_id")), "create " + i);
+        }
+    }
+
     /** A bulk request reserves its numbers at once; its records get them in request order. */
     @Test
     void bulkCreatesGetConsecutivePublicIdsInOrder() {

@@ -22,9 +22,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes to Kafka: one topic per module ({@code prefix + module}) or per event type, key = record URN,
  * headers {@code event-id}, {@code event-type}, {@code tenant}, {@code position}. The producer is
  * idempotent with {@code acks=all} and at most five requests in flight, so retries inside the client
- * neither reorder nor duplicate a partition's records. Batches never expire inside the client; when the
- * relay's deadline passes, the producer is closed at once (nothing behind the failed batch is sent) and
- * a new one is made for the retry (a fresh producer id, no stale state).
+ * neither reorder nor duplicate a partition's records. Batches never expire inside the client; when a
+ * batch fails or the relay's deadline passes, the producer is closed at once (nothing behind the failed
+ * batch is sent) and a new one is made for the retry (a fresh producer id, no stale state).
  */
 final class KafkaPublisher implements BrokerPublisher {
 
@@ -54,7 +54,8 @@ final class KafkaPublisher implements BrokerPublisher {
             KafkaProducer<String, byte[]> p = producer();
             List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
             for (DomainEvent event : events) {
-                sent.add(p.send(new ProducerRecord<>(topic(event), null, Envelopes.key(event), Envelopes.body(event), headers(event))));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic(event), null, Envelopes.key(event), Envelopes.body(event), headers(event));
+                sent.add(p.send(record, (metadata, failure) -> stopAfter(p, failure)));
             }
             p.flush();
             for (Future<RecordMetadata> f : sent) {
@@ -67,6 +68,19 @@ final class KafkaPublisher implements BrokerPublisher {
             throw failed(e.getCause());
         } catch (TimeoutException | RuntimeException e) {
             throw failed(e);
+        }
+    }
+
+    /**
+     * A batch the producer gave up on must be the last thing it sends: after a batch fails for good (an
+     * out-of-order sequence after a broker restart, say) an idempotent producer bumps its epoch and sends
+     * the batches queued behind it, so a record's later events would be stored before the earlier ones the
+     * relay then sends again. Closing at once from the callback (on the producer's own thread, before its
+     * next send) aborts everything queued; the relay retries the whole batch with a new producer.
+     */
+    private static void stopAfter(KafkaProducer<String, byte[]> producer, Exception failure) {
+        if (failure != null) {
+            producer.close(Duration.ZERO);
         }
     }
 

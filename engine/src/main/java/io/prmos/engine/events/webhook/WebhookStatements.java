@@ -33,8 +33,16 @@ final class WebhookStatements {
             + " WHERE source = 'manifest' AND NOT ((module || '/' || name) = ANY($1))";
 
     /** The fan-out: one delivery per (subscription, event), so a repeated hand-over adds nothing. */
+    /** Subscriptions that may receive an event of any of these tenants (patterns are matched in Java). */
+    static final String ACTIVE_FOR_TENANTS = "SELECT id, pattern, tenant_id FROM prm_kernel.webhook_subscription"
+            + " WHERE active AND (tenant_id IS NULL OR tenant_id = ANY($1))";
+
+    /** Pending deliveries of a batch of events, one per (subscription, event), in the order given. */
     static final String ENQUEUE = "INSERT INTO prm_kernel.webhook_delivery (subscription_id, event_id, position, subject, status)"
-            + " VALUES ($1, $2, $3, $4, 'pending') ON CONFLICT ON CONSTRAINT webhook_delivery_once DO NOTHING";
+            + " SELECT d.subscription_id, d.event_id, d.position, d.subject, 'pending'"
+            + " FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[]) WITH ORDINALITY"
+            + " AS d(subscription_id, event_id, position, subject, n) ORDER BY d.n"
+            + " ON CONFLICT ON CONSTRAINT webhook_delivery_once DO NOTHING";
 
     /**
      * Claims due deliveries with a lease (their next attempt moves past the send timeout, so a crashed
