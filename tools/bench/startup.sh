@@ -208,9 +208,12 @@ start_engine() {
   ROWS+=("$t")
   log "$t"
   if [[ "$PROFILE" == 1 ]]; then
-    engine_jcmd "$ENGINE_PID" JFR.dump filename="${log%.log}.jfr" >/dev/null 2>&1 || true
-    { echo "== $label $db $kind: main thread"; java "$HERE/JfrTop.java" "${log%.log}.jfr" 12 0 9999999999999 main
-      echo "== $label $db $kind: event loop"; java "$HERE/JfrTop.java" "${log%.log}.jfr" 12 0 9999999999999 eventloop; } >>"$TMP/profiles.txt" 2>&1
+    # The engine's own JDK dumps and reads its recording (an older one can neither attach nor parse it).
+    local jdk_bin
+    jdk_bin=$(dirname "$(readlink -f "/proc/$ENGINE_PID/exe")")
+    "$jdk_bin/jcmd" "$ENGINE_PID" JFR.dump filename="${log%.log}.jfr" >"$TMP/jcmd.out" 2>&1 || cat "$TMP/jcmd.out" >>"$TMP/profiles.txt"
+    { echo "== $label $db $kind: main thread"; "$jdk_bin/java" "$HERE/JfrTop.java" "${log%.log}.jfr" 12 0 9999999999999 main
+      echo "== $label $db $kind: event loop"; "$jdk_bin/java" "$HERE/JfrTop.java" "${log%.log}.jfr" 12 0 9999999999999 eventloop; } >>"$TMP/profiles.txt" 2>&1 || true
   fi
 }
 
