@@ -9,7 +9,9 @@
 # Environment: MODULES (50), ENTITIES (20), RESTARTS (3 restarts per set and database), EXTERNAL (1: also
 #              against a private PostgreSQL cluster of the machine's Debian PostgreSQL), LOAD (1: RSS under
 #              wrk load), LOAD_PARTNERS (20000), LOAD_DURATION (10s per case), START_TIMEOUT (600 s),
-#              JAR (the quarkus-run.jar to measure), ENGINE_JAVA_OPTS, PROFILE (1: a JFR of every start, top
+#              JAR (the quarkus-run.jar to measure), JAVA (java), ENGINE_JAVA_OPTS, JVM_CACHE (1: start as
+#              ./prm up does, through tools/bin/engine-jvm: a JDK 25+ when installed unless JAVA is set, and the
+#              start-up cache the first start records; 0: plain JAVA), PROFILE (1: a JFR of every start, top
 #              frames of the main thread and the event loop), KEEP_DIR (copy logs and recordings there),
 #              SETS ("samples generated": which module sets to start with).
 set -euo pipefail
@@ -17,6 +19,11 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 JAR=${JAR:-$ROOT/engine/target/quarkus-app/quarkus-run.jar}
+JVM_CACHE=${JVM_CACHE:-0}
+[[ -n "${JAVA:-}" ]] && export PRM_JAVA="$JAVA"
+JAVA=${JAVA:-java}
+# An engine that records a start-up cache writes it when it stops (tens of seconds on a busy machine).
+STOP_TIMEOUT=${STOP_TIMEOUT:-$([[ "$JVM_CACHE" == 1 ]] && echo 300 || echo 30)}
 MODULES=${MODULES:-50}
 ENTITIES=${ENTITIES:-20}
 RESTARTS=${RESTARTS:-3}
@@ -50,7 +57,7 @@ stop_engine() {
   [[ -n "$RSS_SAMPLER" ]] && { kill "$RSS_SAMPLER" 2>/dev/null || true; wait "$RSS_SAMPLER" 2>/dev/null || true; RSS_SAMPLER=""; }
   if [[ -n "$ENGINE_PID" ]] && kill -0 "$ENGINE_PID" 2>/dev/null; then
     kill -TERM "$ENGINE_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$ENGINE_PID" 2>/dev/null || break; sleep 0.5; done
+    for _ in $(seq 1 $((STOP_TIMEOUT * 2))); do kill -0 "$ENGINE_PID" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$ENGINE_PID" 2>/dev/null && kill -KILL "$ENGINE_PID" 2>/dev/null || true
     wait "$ENGINE_PID" 2>/dev/null || true
   fi
@@ -157,6 +164,8 @@ fi
 # ---- one start ---------------------------------------------------------------------------
 declare -a ROWS=()
 BASE=""
+# jcmd of the JDK the engine runs on (an older jcmd cannot attach to a newer JVM)
+engine_jcmd() { local pid=$1; shift; "$(dirname "$(readlink -f "/proc/$pid/exe")")/jcmd" "$pid" "$@"; }
 rss_mb() { awk '/^VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
 cpu_s() { awk '{sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / 100}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # start SET_LABEL MODULES_DIR DB (embedded:DIR | external:DATABASE) KIND (fresh|restart); leaves the engine running
@@ -166,6 +175,10 @@ start_engine() {
   BASE="http://127.0.0.1:$port"
   log="$TMP/engine-$label-${db//[:\/]/_}-$kind-$(date +%s%N).log"
   [[ "$PROFILE" == 1 ]] && jfr="-XX:StartFlightRecording=filename=${log%.log}.jfr,settings=profile"
+  local jvm=("$JAVA")
+  if [[ "$JVM_CACHE" == 1 ]]; then
+    jvm=(); while IFS= read -r t; do jvm+=("$t"); done < <("$ROOT/tools/bin/engine-jvm" "$(dirname "$JAR")" "$TMP/jvm-cache")
+  fi
   started=$(date +%s.%N)
   (
     export PRM_PORT="$port" PRM_MODULES_DIR="$modules" PRM_DEV_IDENTITY_KEY="$TMP/dev-identity-key" QUARKUS_HTTP_HOST=127.0.0.1
@@ -173,7 +186,7 @@ start_engine() {
     if [[ $db == embedded:* ]]; then export PRM_DATA_DIR="${db#embedded:}"
     else export PRM_DB_URL="postgresql://127.0.0.1:$PG_PORT/${db#external:}" PRM_DB_USER=postgres PRM_DB_PASSWORD=unused; fi
     # shellcheck disable=SC2086
-    exec setsid java $jfr ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -Dprm.modules.watch=false -jar "$JAR" >"$log" 2>&1
+    exec setsid "${jvm[@]}" $jfr ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -Dprm.modules.watch=false -jar "$JAR" >"$log" 2>&1
   ) &
   ENGINE_PID=$!
   local deadline=$(( $(date +%s) + START_TIMEOUT ))
@@ -195,9 +208,12 @@ start_engine() {
   ROWS+=("$t")
   log "$t"
   if [[ "$PROFILE" == 1 ]]; then
-    jcmd "$ENGINE_PID" JFR.dump filename="${log%.log}.jfr" >/dev/null 2>&1 || true
-    { echo "== $label $db $kind: main thread"; java "$HERE/JfrTop.java" "${log%.log}.jfr" 12 0 9999999999999 main
-      echo "== $label $db $kind: event loop"; java "$HERE/JfrTop.java" "${log%.log}.jfr" 12 0 9999999999999 eventloop; } >>"$TMP/profiles.txt" 2>&1
+    # The engine's own JDK dumps and reads its recording (an older one can neither attach nor parse it).
+    local jdk_bin
+    jdk_bin=$(dirname "$(readlink -f "/proc/$ENGINE_PID/exe")")
+    "$jdk_bin/jcmd" "$ENGINE_PID" JFR.dump filename="${log%.log}.jfr" >"$TMP/jcmd.out" 2>&1 || cat "$TMP/jcmd.out" >>"$TMP/profiles.txt"
+    { echo "== $label $db $kind: main thread"; "$jdk_bin/java" "$HERE/JfrTop.java" "${log%.log}.jfr" 12 0 9999999999999 main
+      echo "== $label $db $kind: event loop"; "$jdk_bin/java" "$HERE/JfrTop.java" "${log%.log}.jfr" 12 0 9999999999999 eventloop; } >>"$TMP/profiles.txt" 2>&1 || true
   fi
 }
 
@@ -233,14 +249,17 @@ if [[ "$LOAD" == 1 ]]; then
       >"$TMP/wrk-$c.log" 2>&1 || die "wrk $c failed"
     LOAD_LINES+=("after wrk $c ($(grep -o 'rps=[0-9.]*' "$TMP/wrk-$c.log")): RSS $(rss_mb "$ENGINE_PID") MB")
   done
-  LOAD_LINES+=("peak RSS sampled every 0.5 s: $(cat "$TMP/rss-peak" 2>/dev/null || echo ?) MB; VmHWM $(awk '/^VmHWM/{printf "%.0f", $2/1024}' "/proc/$ENGINE_PID/status") MB; heap: $(jcmd "$ENGINE_PID" GC.heap_info 2>/dev/null | grep -m1 -o 'total [0-9]*K, used [0-9]*K' || echo ?)")
+  LOAD_LINES+=("peak RSS sampled every 0.5 s: $(cat "$TMP/rss-peak" 2>/dev/null || echo ?) MB; VmHWM $(awk '/^VmHWM/{printf "%.0f", $2/1024}' "/proc/$ENGINE_PID/status") MB; heap: $(engine_jcmd "$ENGINE_PID" GC.heap_info 2>/dev/null | grep -m1 -o -E '(total|committed) [0-9]+K, used [0-9]+K' || echo ?)")
   stop_engine
 fi
 
 # ---- summary -------------------------------------------------------------------------------------
 echo
-echo "PRM OS start-up  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), Java $(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.version = //p')"
-echo "engine: $JAR (ENGINE_JAVA_OPTS: ${ENGINE_JAVA_OPTS:-none})"
+USED_JAVA=$JAVA
+[[ "$JVM_CACHE" == 1 ]] && USED_JAVA=$("$ROOT/tools/bin/engine-jvm" "$(dirname "$JAR")" "$TMP/jvm-cache" | sed -n 1p)
+echo "PRM OS start-up  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), Java $("$USED_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.version = //p')"
+echo "engine: $JAR (ENGINE_JAVA_OPTS: ${ENGINE_JAVA_OPTS:-none}; JVM_CACHE: $JVM_CACHE)"
+echo "java: $USED_JAVA$([[ "$JVM_CACHE" == 1 ]] && echo " (the first start records the start-up cache, the next ones use it)")"
 echo "load average before: $LOAD_AT_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "ready_s: java -jar until /q/health/ready is UP; cpu_s: the engine's CPU time then (all threads, JIT included);"

@@ -48,7 +48,8 @@ public class CatalogChangeListener {
     }
 
     private void onChange(String fingerprint) {
-        if (fingerprint.equals(holder.current().fingerprint())) {
+        // This instance's own publish arrives here before it has activated it: nothing to reload.
+        if (fingerprint.equals(holder.current().fingerprint()) || publisher.announcedHere(fingerprint)) {
             return;
         }
         publisher.reload().subscribe().with(

@@ -52,6 +52,14 @@ public class ModulePublisher {
     @ConfigProperty(name = "quarkus.datasource.app.username")
     String dataRole;
 
+    /**
+     * Fingerprints this instance has announced (NOTIFY) but not yet activated: the announcement reaches
+     * {@link CatalogChangeListener} as soon as the transaction commits, before {@link #finish} activates
+     * the catalog, and must not make it compile the same set again. A failed publish clears it (the worst
+     * case is then one redundant reload, the behaviour without this set).
+     */
+    private final java.util.Set<String> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Test-only seam: fail after this many migration steps, to prove a failed publish changes nothing. */
     @ConfigProperty(name = "prm.test.fail-after-steps", defaultValue = "-1")
     int failAfterSteps;
@@ -99,7 +107,8 @@ public class ModulePublisher {
                                 .call(applied -> certification.record(c, certified.get(), operator.user()))
                                 .call(applied -> PlatformActivity.published(c, operator, applied.publication().changedVersions(),
                                         "Published ")))))
-                .map(applied -> finish(applied, dryRun));
+                .map(applied -> finish(applied, dryRun))
+                .onFailure().invoke(announced::clear);
     }
 
     /** The engine-side checks ({@link PublishCheck}) of every submitted manifest; the offline checks have passed. */
@@ -150,13 +159,15 @@ public class ModulePublisher {
                                 : apply(c, rollback.publication(), plan, "rolled_back")
                                         .call(applied -> PlatformActivity.published(c, operator,
                                                 applied.publication().changedVersions(), "Rolled back to ")))))
-                .map(applied -> finish(applied, dryRun));
+                .map(applied -> finish(applied, dryRun))
+                .onFailure().invoke(announced::clear);
     }
 
     /** After the transaction: activate what committed, and describe what happened. */
     private PublishOutcome finish(Applied applied, boolean dryRun) {
         if (applied.committed()) {
             activate(applied.publication().candidateCatalog());
+            announced.remove(applied.publication().candidateCatalog().fingerprint());
         }
         return applied.publication().outcome(applied.plan(), dryRun, applied.committed());
     }
@@ -178,17 +189,25 @@ public class ModulePublisher {
                 .map(MigrationPlan::statements));
     }
 
-    /** Re-reads the active versions from the registry and activates them (start, NOTIFY from another instance). */
+    /** Whether {@code fingerprint} is this instance's own publish, committed and about to be activated. */
+    boolean announcedHere(String fingerprint) {
+        return announced.contains(fingerprint);
+    }
+
+    /** Re-reads the active versions from the registry and activates them (NOTIFY from another instance). */
     public Uni<Catalog> reload() {
-        return pool.withConnection(RegistryRows::active).map(rows -> {
-            var result = Publication.compile(rows);
-            if (!result.ok()) {
-                throw new IllegalStateException("the installed modules no longer compile: " + result.problems());
-            }
-            Catalog catalog = result.catalog().orElseThrow();
-            activate(catalog);
-            return catalog;
-        });
+        // Compiling a large set takes seconds: not on the event loop the notification arrived on.
+        return pool.withConnection(RegistryRows::active)
+                .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .map(rows -> {
+                    var result = Publication.compile(rows);
+                    if (!result.ok()) {
+                        throw new IllegalStateException("the installed modules no longer compile: " + result.problems());
+                    }
+                    Catalog catalog = result.catalog().orElseThrow();
+                    activate(catalog);
+                    return catalog;
+                });
     }
 
     private record Applied(Publication publication, MigrationPlan plan, boolean committed) {
@@ -215,7 +234,9 @@ public class ModulePublisher {
         for (StoredVersion version : publication.changedVersions()) {
             chain = chain.flatMap(x -> RegistryRows.activate(c, version, previousStatus));
         }
-        return chain.flatMap(x -> RegistryRows.notifyChange(c, publication.candidateCatalog().fingerprint()))
+        String fingerprint = publication.candidateCatalog().fingerprint();
+        return chain.invoke(x -> announced.add(fingerprint))
+                .flatMap(x -> RegistryRows.notifyChange(c, fingerprint))
                 .invoke(() -> LOG.infof("Published %s (%d migration step(s))", publication.changedVersions().stream()
                         .map(v -> v.module() + "@" + v.version()).toList(), plan.steps().size()))
                 .replaceWith(new Applied(publication, plan, true));
