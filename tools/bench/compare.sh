@@ -213,7 +213,21 @@ log "loading $PARTNERS partners through the engine's bulk API"
 load_line=$(java "$HERE/Loader.java" "$PRM" "$PARTNERS" "$TMP/ids.txt" "$LOAD_CONNECTIONS" "$LOAD_BATCH") \
   || die "loading $PARTNERS partners failed (see the loader's message above)"
 log "$load_line"
+load_done=$(date +%s.%N)
 [[ $(wc -l <"$TMP/ids.txt") -eq $PARTNERS ]] || die "the loader wrote $(wc -l <"$TMP/ids.txt") ids, expected $PARTNERS"
+
+# The engine delivers the loaded records' events in the background (stamping, webhooks, automations,
+# agent triggers); measuring while it still works through 100,000 of them would charge that work to the
+# first cases. Wait until every event is stamped and every cluster subscriber has passed the last one.
+log "waiting for the engine to deliver the loaded records' events"
+drain_deadline=$(( $(date +%s) + 600 ))
+until [[ "$("${PSQL[@]}" -d prm -c "SELECT (SELECT count(*) FROM prm_kernel.event_outbox WHERE position IS NULL) = 0
+    AND (SELECT coalesce(min(position), 0) FROM prm_kernel.event_subscriber_progress WHERE subscriber NOT LIKE 'broker:%')
+      >= (SELECT coalesce(max(position), 0) FROM prm_kernel.event_outbox)")" == t ]]; do
+  (( $(date +%s) < drain_deadline )) || die "the engine did not deliver the loaded records' events within 10 minutes"
+  sleep 1
+done
+log "events delivered $(since "$load_done") s after loading"
 
 # ---- the peer's table: the engine's DDL for partners.partner, less what only the engine uses -------
 # pg_dump's statements for the table, its constraints and its indexes; not row-level security, its
