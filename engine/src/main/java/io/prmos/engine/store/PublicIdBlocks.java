@@ -27,6 +27,11 @@ public final class PublicIdBlocks {
         this.size = size;
     }
 
+    /** Whether numbers are kept for later creates at all (block size above 1). */
+    boolean caches() {
+        return size > 1;
+    }
+
     /** How many numbers to reserve for a request that needs {@code count}: its own and, when caching, a block for later. */
     int reservation(int count) {
         return size == 1 ? count : count + size;

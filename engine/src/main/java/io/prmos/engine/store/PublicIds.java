@@ -30,6 +30,7 @@ public final class PublicIds {
     public static final String COLUMN = "public_id";
     public static final String SEQUENCE_COLUMN = "public_seq";
     private static final String BEGIN_UNFLUSHED = "BEGIN; SET LOCAL synchronous_commit TO off";
+    private static final String BEGIN = "BEGIN";
     private static final String COMMIT = "COMMIT";
     private static final String SET_LOCAL_TENANT = "SELECT set_config('prm.tenant', $1, true)";
 
@@ -56,12 +57,12 @@ public final class PublicIds {
      * {@link TenantTransactions#run(Caller, java.util.function.Function, java.util.function.BiFunction)}):
      * the first of them, or {@code null} when the entity has no public ids or nothing is created.
      */
-    static Uni<Long> reserve(SqlConnection c, Caller caller, EntityStatements s, int count) {
+    private static Uni<Long> reserve(SqlConnection c, Caller caller, EntityStatements s, int count, boolean flushed) {
         if (s.entity.options().publicId().isEmpty() || count == 0) {
             return Uni.createFrom().nullItem();
         }
         return Uni.combine().all()
-                .unis(c.query(BEGIN_UNFLUSHED).execute(), c.preparedQuery(SET_LOCAL_TENANT).execute(Tuple.of(caller.tenant())),
+                .unis(c.query(flushed ? BEGIN : BEGIN_UNFLUSHED).execute(), c.preparedQuery(SET_LOCAL_TENANT).execute(Tuple.of(caller.tenant())),
                         c.preparedQuery(s.reserve).execute(tuple(caller, s, count)), c.query(COMMIT).execute())
                 .asTuple().map(done -> first(done.getItem3(), count));
     }
@@ -69,11 +70,13 @@ public final class PublicIds {
     /**
      * As {@link #reserve}, for {@code count} numbers plus a block the instance keeps for later creates
      * ({@link PublicIdBlocks}): once the reservation has committed it joins the cache, and the request
-     * takes the lowest {@code count} consecutive numbers the cache holds.
+     * takes the lowest {@code count} consecutive numbers the cache holds. A reservation that is cached
+     * commits durably (ADR 0094): numbers in memory must not outlive their reservation in a crash of the
+     * database. Without a cache it commits without waiting for the disk, as ADR 0090 argues is safe.
      */
     static Uni<Long> reserve(SqlConnection c, Caller caller, EntityStatements s, int count, PublicIdBlocks blocks) {
         int reserved = blocks.reservation(count);
-        return reserve(c, caller, s, reserved).map(first -> first == null ? null
+        return reserve(c, caller, s, reserved, blocks.caches()).map(first -> first == null ? null
                 : blocks.settle(caller.tenant(), s.entity.qualifiedName(), first, first + reserved - 1, count));
     }
 
