@@ -54,11 +54,7 @@ public final class BulkWriter {
                                 : writer.update(c, caller, catalog, entity, run.first().id().get(), run.first().values(),
                                         run.first().ifMatch(), run.first().pointer(), updates).map(List::of))
                 .map(results -> results.stream().flatMap(List::stream).toList());
-        Long cached = PublicIds.cached(writer.publicIds(), caller, s, createCount);
-        if (cached != null || s.reserve == null || createCount == 0) {
-            return transactions.run(caller, c -> work.apply(c, cached));
-        }
-        return transactions.run(caller, c -> PublicIds.reserve(c, caller, s, createCount, writer.publicIds()), work);
+        return PublicIds.inTransactionWith(transactions, writer.publicIds(), caller, s, createCount, work);
     }
 
     /** Consecutive operations of one kind: creates (any number) or one update; {@code createsBefore} counts earlier creates. */

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Human ids such as {@code PRT-000123}: per tenant and entity, numbers are handed out by a counter row
@@ -68,20 +69,34 @@ public final class PublicIds {
     }
 
     /**
+     * Runs {@code work} in the caller's transaction with the first of {@code count} public-id numbers:
+     * taken from those the instance holds, else reserved before the transaction, in the same pipeline as
+     * BEGIN, with a block more for later creates; {@code null} when the entity has no public ids.
+     */
+    static <T> Uni<T> inTransactionWith(TenantTransactions transactions, PublicIdBlocks blocks, Caller caller,
+                                        EntityStatements s, int count, BiFunction<SqlConnection, Long, Uni<T>> work) {
+        Long cached = cached(blocks, caller, s, count);
+        if (cached != null || s.reserve == null || count == 0) {
+            return transactions.run(caller, c -> work.apply(c, cached));
+        }
+        return transactions.run(caller, c -> reserve(c, caller, s, count, blocks), work);
+    }
+
+    /**
      * As {@link #reserve}, for {@code count} numbers plus a block the instance keeps for later creates
      * ({@link PublicIdBlocks}): once the reservation has committed it joins the cache, and the request
      * takes the lowest {@code count} consecutive numbers the cache holds. A reservation that is cached
      * commits durably (ADR 0094): numbers in memory must not outlive their reservation in a crash of the
      * database. Without a cache it commits without waiting for the disk, as ADR 0090 argues is safe.
      */
-    static Uni<Long> reserve(SqlConnection c, Caller caller, EntityStatements s, int count, PublicIdBlocks blocks) {
+    private static Uni<Long> reserve(SqlConnection c, Caller caller, EntityStatements s, int count, PublicIdBlocks blocks) {
         int reserved = blocks.reservation(count);
         return reserve(c, caller, s, reserved, blocks.caches()).map(first -> first == null ? null
                 : blocks.settle(caller.tenant(), s.entity.qualifiedName(), first, first + reserved - 1, count));
     }
 
     /** The first of {@code count} numbers the instance already holds ({@link PublicIdBlocks}), or {@code null}. */
-    static Long cached(PublicIdBlocks blocks, Caller caller, EntityStatements s, int count) {
+    private static Long cached(PublicIdBlocks blocks, Caller caller, EntityStatements s, int count) {
         return s.reserve == null || count == 0 ? null : blocks.take(caller.tenant(), s.entity.qualifiedName(), count);
     }
 

@@ -68,12 +68,7 @@ public final class RecordWriter {
      */
     public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values,
                                   Access access) {
-        EntityStatements s = statements.of(entity);
-        Long cached = PublicIds.cached(publicIds, caller, s, 1);
-        if (cached != null || s.reserve == null) {
-            return transactions.run(caller, c -> insert(c, caller, catalog, entity, values, "", access, cached));
-        }
-        return transactions.run(caller, c -> PublicIds.reserve(c, caller, s, 1, publicIds),
+        return PublicIds.inTransactionWith(transactions, publicIds, caller, statements.of(entity), 1,
                 (c, number) -> insert(c, caller, catalog, entity, values, "", access, number));
     }
 
