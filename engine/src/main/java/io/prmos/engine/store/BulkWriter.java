@@ -13,16 +13,18 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Applies up to 1,000 creates and updates in one transaction, all or nothing. The public ids of all
- * creates are taken at once from the instance's numbers or reserved before the transaction (docs/adr/0090, 0094). A run of consecutive creates
- * passes the before-write stages item by item, then has its references checked in one query per
- * reference field, goes to PostgreSQL as one batched INSERT, and reaches the observers together (one
- * statement for history, activity and outbox rows; docs/adr/0091). If the batch fails, it is replayed
- * row by row inside a savepoint only to name the failing item, and the whole request is rolled back.
- * Items are sequenced with {@link InOrder}, never with a chain of nested operators, so that a thousand
- * items cannot overflow the stack (issue 11, item 12).
+ * creates are taken at once from the instance's numbers or reserved before the transaction (docs/adr/0090,
+ * 0094). A run of consecutive creates passes the before-write stages item by item, then has its
+ * references checked in one query per reference field, goes to PostgreSQL as one INSERT fed by arrays
+ * (docs/adr/0095), and reaches the observers together (one statement for history, activity and outbox
+ * rows; docs/adr/0091). If the insert fails, it is replayed row by row inside a savepoint only to name
+ * the failing item, and the whole request is rolled back. Items are sequenced with {@link InOrder},
+ * never with a chain of nested operators, so that a thousand items cannot overflow the stack (issue 11,
+ * item 12).
  */
 public final class BulkWriter {
 
@@ -108,18 +110,35 @@ public final class BulkWriter {
             tuples.add(writer.insertTuple(caller, s.entity, values, firstNumber == null ? null : firstNumber + i));
         }
         return c.query(SAVEPOINT).execute()
-                .flatMap(v -> c.preparedQuery(s.insert).executeBatch(tuples)
+                .flatMap(v -> insertRows(c, s, tuples)
                         .onFailure().recoverWithUni(failure -> c.query(ROLLBACK_TO_SAVEPOINT).execute()
                                 .flatMap(x -> locateFailure(c, s, creates, tuples))
                                 .flatMap(x -> Uni.createFrom().failure(DatabaseErrors.translate(s, failure, "/operations")))))
-                .flatMap(rows -> {
-                    List<Row> written = new ArrayList<>(creates.size());
-                    for (RowSet<Row> set = rows; set != null; set = set.next()) {
-                        set.forEach(written::add);
-                    }
-                    // Observers (hooks, history, activity, outbox) see every created row, in order, inside the transaction.
-                    return writer.created(c, caller, s, written, access);
-                });
+                // Observers (hooks, history, activity, outbox) see every created row, in order, inside the transaction.
+                .flatMap(written -> writer.created(c, caller, s, written, access));
+    }
+
+    /**
+     * The rows as one INSERT from arrays (docs/adr/0095), or — when a value does not fit its column's
+     * array — as a batch of the per-row INSERT; the written rows in item order either way.
+     */
+    private static Uni<List<Row>> insertRows(SqlConnection c, EntityStatements s, List<Tuple> tuples) {
+        BatchInsert batch = s.batchInsert();
+        List<UUID> ids = new ArrayList<>(tuples.size());
+        for (int i = 0; i < tuples.size(); i++) {
+            ids.add(UUID.randomUUID());
+        }
+        Tuple arrays = batch.tuple(tuples, ids);
+        if (arrays != null) {
+            return c.preparedQuery(batch.sql).execute(arrays).map(rows -> BatchInsert.inOrder(rows, ids));
+        }
+        return c.preparedQuery(s.insert).executeBatch(tuples).map(rows -> {
+            List<Row> written = new ArrayList<>(tuples.size());
+            for (RowSet<Row> set = rows; set != null; set = set.next()) {
+                set.forEach(written::add);
+            }
+            return written;
+        });
     }
 
     /** Replays a failed batch row by row; the first failing row fails with its own pointer. */

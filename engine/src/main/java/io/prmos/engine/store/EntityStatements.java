@@ -39,6 +39,7 @@ final class EntityStatements implements Columns {
     final java.util.Map<String, FieldDescriptor> custom;
     /** Index of {@link FieldDescriptor#CUSTOM_COLUMN} in {@link #columns}, or -1 when the entity has no custom field. */
     final int customIndex;
+    private volatile BatchInsert batchInsert;
 
     EntityStatements(EntityDescriptor entity) {
         this.entity = entity;
@@ -136,6 +137,16 @@ final class EntityStatements implements Columns {
             }
         }
         return java.util.Map.copyOf(names);
+    }
+
+    /** The bulk form of {@link #insert} (docs/adr/0095), rendered on first use. */
+    BatchInsert batchInsert() {
+        BatchInsert rendered = batchInsert;
+        if (rendered == null) {
+            rendered = BatchInsert.of(this);
+            batchInsert = rendered;
+        }
+        return rendered;
     }
 
     int indexOf(String column) {
