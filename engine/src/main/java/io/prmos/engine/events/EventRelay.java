@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * it stamps positions on newly committed events, then lets each cluster subscriber consume from its
  * stored progress (locked {@code FOR UPDATE SKIP LOCKED}, so two instances never deliver the same
  * events to one subscriber concurrently), then hands new events to this instance's live subscribers.
- * A NOTIFY at commit wakes it ({@link OutboxListener}); a poll interval covers lost notifications.
+ * A write on this instance wakes it after its commit ({@link OutboxObserver}); a stamp on another
+ * instance notifies it ({@link OutboxListener}); a poll interval covers lost notifications.
  */
 @ApplicationScoped
 public class EventRelay {
@@ -91,10 +92,15 @@ public class EventRelay {
         deliverToInstance();
     }
 
+    /**
+     * Stamps a batch; when it stamped any, its commit notifies the other instances (their live
+     * subscribers wait for stamped events). Writes wake only their own instance's relay (docs/adr/0096).
+     */
     private int stamp() {
         return pool.withTransaction(c -> c.query(OutboxStatements.LOCK_STAMPING).execute()
                 .flatMap(x -> c.preparedQuery(OutboxStatements.STAMP).execute(Tuple.of(batchSize)))
-                .map(rows -> rows.rowCount())).await().atMost(WAIT);
+                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(0)
+                        : c.query(OutboxStatements.NOTIFY).execute().replaceWith(rows.rowCount()))).await().atMost(WAIT);
     }
 
     /** One batch for one cluster subscriber; its progress moves past every event it took. */

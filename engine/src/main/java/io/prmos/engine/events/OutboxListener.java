@@ -14,8 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * LISTENs on the outbox channel and wakes the relay when a transaction with events commits, so
- * delivery does not wait for the next poll. It reconnects by itself; while it is down the relay polls.
+ * LISTENs on the outbox channel and wakes the relay when another instance's relay stamped events or
+ * a catalog or custom event committed (record writes wake their own instance's relay directly,
+ * docs/adr/0096), so delivery does not wait for the next poll. It reconnects by itself; while it is
+ * down the relay polls.
  */
 @ApplicationScoped
 public class OutboxListener {

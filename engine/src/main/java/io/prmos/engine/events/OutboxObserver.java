@@ -4,10 +4,12 @@ import io.prmos.engine.store.Append;
 import io.prmos.engine.store.AppendStatement;
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.RecordChange;
+import io.prmos.engine.store.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Writes the domain event of every record change to the outbox, in the write's transaction: a
  * rolled-back write leaves no event. Runs last among observers (after hooks 10, audit 50, activity 60).
+ * Once the write commits it wakes this instance's relay; the write itself sends no NOTIFY, whose
+ * commit-time lock would make concurrent writes commit one after the other (docs/adr/0096).
  */
 @ApplicationScoped
 public class OutboxObserver implements ChangeObserver {
@@ -26,9 +30,21 @@ public class OutboxObserver implements ChangeObserver {
     @ConfigProperty(name = "prm.events.outbox.enabled", defaultValue = "true")
     boolean enabled;
 
+    @Inject
+    TenantTransactions transactions;
+
+    @Inject
+    EventRelay relay;
+
     @Override
     public Uni<Void> onChange(SqlConnection connection, RecordChange change) {
-        return AppendStatement.execute(connection, append(List.of(change)).stream().toList());
+        return AppendStatement.execute(connection, append(List.of(change)).stream().toList()).invoke(() -> appended(connection));
+    }
+
+    /** The events are in the write's transaction: the relay may stamp them once it commits. */
+    @Override
+    public void appended(SqlConnection connection) {
+        transactions.afterCommit(connection, relay::wakeUp);
     }
 
     @Override
@@ -41,7 +57,7 @@ public class OutboxObserver implements ChangeObserver {
         return true;
     }
 
-    /** One event per change, in write order; the commit notifies the relays once. */
+    /** One event per change, in write order. */
     @Override
     public Optional<Append> append(List<RecordChange> changes) {
         if (!enabled || changes.isEmpty()) {

@@ -9,10 +9,13 @@ import io.prmos.engine.store.Append;
  */
 final class OutboxStatements {
 
-    /** The channel a commit with events notifies; relays LISTEN on it to deliver without waiting for a poll. */
+    /** The channel relays LISTEN on to deliver without waiting for a poll. */
     static final String CHANNEL = "prm_events";
 
-    /** Written by the data role inside the record's transaction; the NOTIFY is delivered at commit only. */
+    /** Sent by a relay whose stamp gave events positions: the other instances' relays wake (docs/adr/0096). */
+    static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', '')";
+
+    /** A single event written inside the writer's transaction (catalog and custom events); the NOTIFY is delivered at commit only. */
     static final String INSERT = "WITH written AS (INSERT INTO prm_kernel.event_outbox"
             + " (event_id, tenant_id, type, module, entity, record_id, subject, sequence, actor, data)"
             + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id)"
@@ -26,7 +29,7 @@ final class OutboxStatements {
 
     /**
      * The outbox rows of {@code events}, the same columns {@link #INSERT} writes, for a record writer to
-     * append with other observers' rows in one statement; it notifies {@link #CHANNEL} once.
+     * append with other observers' rows in one statement; it notifies nobody (docs/adr/0096).
      * {@code data.get(i)} is the JSON text of {@code events.get(i)}'s data.
      */
     static Append rows(java.util.List<NewEvent> events, java.util.List<String> data) {
@@ -37,7 +40,7 @@ final class OutboxStatements {
                 e.subject(), Append.text(e.sequence()), e.actor(), data.get(i)});
         }
         return new Append(io.prmos.engine.sql.SqlIdentifier.qualified("prm_kernel", "event_outbox"), APPEND_COLUMNS,
-                APPEND_TYPES, rows, CHANNEL);
+                APPEND_TYPES, rows);
     }
 
     /** Stampers take turns on this transaction-scoped lock (the key spells "events" in no particular way). */

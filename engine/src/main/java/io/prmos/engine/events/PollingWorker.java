@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * A daemon thread that runs a cycle whenever it is woken (a NOTIFY arrived) and at least once per
+ * A daemon thread that runs a cycle whenever it is woken (a commit or a NOTIFY) and at least once per
  * poll interval (covering lost notifications). A failing cycle is logged and retried on the next
  * one; stopping wakes the thread and waits for it.
  */

@@ -69,7 +69,7 @@ public final class ActivityEntries {
             rows.add(new String[] {e.tenant(), e.actor().user(), e.actor().userName(), e.action(), e.module(), e.entity(),
                 Append.text(e.recordId()), e.target(), bounded(e.summary()), e.actor().requestId()});
         }
-        return new Append(TABLE, APPEND_COLUMNS, APPEND_TYPES, rows, null);
+        return new Append(TABLE, APPEND_COLUMNS, APPEND_TYPES, rows);
     }
 
     private static String bounded(String summary) {

@@ -13,9 +13,8 @@ import java.util.Objects;
  * @param columns the columns, quoted ({@code SqlIdentifier.quote})
  * @param types   for each column, the SQL type its text is cast to ({@link #TEXT}, {@link #UUID}, {@link #BIGINT}, {@link #JSONB})
  * @param rows    for each row, one value per column as text ({@code null} for SQL NULL)
- * @param channel a channel to notify once when the statement appended at least one row here; {@code null} for none
  */
-public record Append(String table, List<String> columns, List<String> types, List<String[]> rows, String channel) {
+public record Append(String table, List<String> columns, List<String> types, List<String[]> rows) {
 
     public static final String TEXT = "text";
     public static final String UUID = "uuid";

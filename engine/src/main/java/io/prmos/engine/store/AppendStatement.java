@@ -10,15 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Sends the appends of several observers as one statement: a data-modifying CTE per table, each an
  * INSERT fed by {@code unnest} of one {@code text[]} parameter per column (in row order, so identity
- * columns number the rows as they come), then one NOTIFY per channel if anything was appended there.
- * One round trip and one statement whatever the number of observers and records.
+ * columns number the rows as they come). One round trip and one statement whatever the number of
+ * observers and records. It notifies nobody: the relay is woken after the commit (docs/adr/0096).
  */
 public final class AppendStatement {
 
-    /** The statement text per shape (tables, columns, types, notification or not): built once, not per write. */
+    /** The statement text per shape (tables, columns, types): built once, not per write. */
     private static final Map<List<Shape>, String> TEXTS = new ConcurrentHashMap<>();
 
-    private record Shape(String table, List<String> columns, List<String> types, boolean notifies) {
+    private record Shape(String table, List<String> columns, List<String> types) {
     }
 
     private AppendStatement() {
@@ -32,21 +32,18 @@ public final class AppendStatement {
         }
         List<Shape> shape = new ArrayList<>(nonEmpty.size());
         for (Append append : nonEmpty) {
-            shape.add(new Shape(append.table(), append.columns(), append.types(), append.channel() != null));
+            shape.add(new Shape(append.table(), append.columns(), append.types()));
         }
         String sql = TEXTS.computeIfAbsent(shape, ignored -> render(nonEmpty, new Params()));
         return c.preparedQuery(sql).execute(bound(nonEmpty).tuple()).replaceWithVoid();
     }
 
-    /** The parameters of the statement, in the order {@link #render} numbers them: per append a text[] per column, then its channel. */
+    /** The parameters of the statement, in the order {@link #render} numbers them: per append a text[] per column. */
     static Params bound(List<Append> appends) {
         Params params = new Params();
         for (Append append : appends) {
             for (int col = 0; col < append.columns().size(); col++) {
                 params.add(column(append, col));
-            }
-            if (append.channel() != null) {
-                params.add(append.channel());
             }
         }
         return params;
@@ -62,18 +59,10 @@ public final class AppendStatement {
 
     static String render(List<Append> appends, Params params) {
         List<String> ctes = new ArrayList<>();
-        List<String> notifications = new ArrayList<>();
         for (int i = 0; i < appends.size(); i++) {
-            Append append = appends.get(i);
-            String name = "a" + i;
-            ctes.add(name + " AS (" + insert(append, params) + " RETURNING 1)");
-            if (append.channel() != null) {
-                notifications.add("SELECT pg_notify(" + params.add(append.channel()) + ", '') FROM (SELECT 1 FROM " + name
-                        + " LIMIT 1) AS n" + i);
-            }
+            ctes.add("a" + i + " AS (" + insert(appends.get(i), params) + " RETURNING 1)");
         }
-        String main = notifications.isEmpty() ? "SELECT 1" : String.join(" UNION ALL ", notifications);
-        return "WITH " + String.join(", ", ctes) + " " + main;
+        return "WITH " + String.join(", ", ctes) + " SELECT 1";
     }
 
     private static String insert(Append append, Params params) {

@@ -39,4 +39,11 @@ public interface ChangeObserver {
     default Optional<Append> append(List<RecordChange> changes) {
         throw new UnsupportedOperationException(getClass().getName() + " does not describe its rows");
     }
+
+    /**
+     * Called on the write's connection once the rows {@link #append} described are written, before the
+     * transaction commits (to ask for work after the commit, such as waking the event relay); must not block.
+     */
+    default void appended(SqlConnection connection) {
+    }
 }

@@ -53,12 +53,16 @@ final class ChangeObservers {
         var entity = changes.get(0).entity();
         if (step.get(0).appendsOnly()) {
             List<Append> appends = new ArrayList<>();
+            List<ChangeObserver> appending = new ArrayList<>();
             for (ChangeObserver observer : step) {
                 if (observer.observes(entity)) {
-                    observer.append(changes).ifPresent(appends::add);
+                    observer.append(changes).ifPresent(append -> {
+                        appends.add(append);
+                        appending.add(observer);
+                    });
                 }
             }
-            return AppendStatement.execute(c, appends);
+            return AppendStatement.execute(c, appends).invoke(() -> appending.forEach(observer -> observer.appended(c)));
         }
         ChangeObserver observer = step.get(0);
         if (!observer.observes(entity)) {

@@ -62,7 +62,7 @@ public final class RecordHistory {
                 change.operation().name().toLowerCase(java.util.Locale.ROOT), caller.user(), caller.userName(),
                 caller.requestId(), change.changesJson()});
         }
-        return new Append(qualified(entity.schema(), HistoryTable.NAME), APPEND_COLUMNS, APPEND_TYPES, rows, null);
+        return new Append(qualified(entity.schema(), HistoryTable.NAME), APPEND_COLUMNS, APPEND_TYPES, rows);
     }
 
     /**
