@@ -29,9 +29,10 @@ mkdir "$T/pg"
 as_pg() { if [[ $(id -u) == 0 ]]; then chown -R postgres: "$T/pg"; runuser -u postgres -- "$@"; else "$@"; fi; }
 free_port() { local p; for _ in $(seq 1 100); do p=$((20000 + RANDOM % 40000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; return 1; }
 ENGINE_PID=""
-cleanup() {
-  [[ -n "$ENGINE_PID" ]] && kill "$ENGINE_PID" 2>/dev/null && wait "$ENGINE_PID" 2>/dev/null
-  [[ -f "$T/pg/data/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$T/pg/data" -m fast -w stop >/dev/null 2>&1
+cleanup() { # every step runs whatever the one before it returned
+  set +e
+  if [[ -n "$ENGINE_PID" ]]; then kill "$ENGINE_PID" 2>/dev/null; wait "$ENGINE_PID" 2>/dev/null; fi
+  if [[ -f "$T/pg/data/postmaster.pid" ]]; then as_pg "$PG_BIN/pg_ctl" -D "$T/pg/data" -m fast -w stop >/dev/null 2>&1; fi
   rm -rf "$T"
 }
 trap cleanup EXIT

@@ -97,7 +97,9 @@ final class BatchInsert {
                 columns.add(column.name());
                 Kind kind = kindOf(column.sqlType());
                 kinds.add(kind);
-                casts.add(kind == Kind.TEXT_ARRAY ? column.sqlType() : kind.cast);
+                // an array's elements cast without their length: the INSERT's assignment cast then refuses
+                // an element that is too long, as the single-row INSERT does (an explicit cast would cut it)
+                casts.add(kind == Kind.TEXT_ARRAY ? column.sqlType().replaceAll("\\(\\d+\\)", "") : kind.cast);
             }
         }
         if (s.customIndex >= 0) {

@@ -29,6 +29,7 @@ import java.util.UUID;
 public final class BulkWriter {
 
     public static final int MAX_OPERATIONS = 1000;
+    private static final java.util.concurrent.atomic.LongAdder ROW_BY_ROW = new java.util.concurrent.atomic.LongAdder();
     private static final String SAVEPOINT = "SAVEPOINT prm_bulk";
     private static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT prm_bulk";
 
@@ -132,6 +133,7 @@ public final class BulkWriter {
         if (arrays != null) {
             return c.preparedQuery(batch.sql).execute(arrays).map(rows -> BatchInsert.inOrder(rows, ids));
         }
+        ROW_BY_ROW.increment();
         return c.preparedQuery(s.insert).executeBatch(tuples).map(rows -> {
             List<Row> written = new ArrayList<>(tuples.size());
             for (RowSet<Row> set = rows; set != null; set = set.next()) {
@@ -139,6 +141,11 @@ public final class BulkWriter {
             }
             return written;
         });
+    }
+
+    /** How many runs of creates went as one INSERT per row because a value did not fit its column's array (ADR 0095). */
+    public static long rowByRowRuns() {
+        return ROW_BY_ROW.sum();
     }
 
     /** Replays a failed batch row by row; the first failing row fails with its own pointer. */

@@ -34,11 +34,13 @@ public final class ImportWriter {
     private static final String ROLLBACK_ROW = "ROLLBACK TO SAVEPOINT prm_import_row";
 
     private final Pool pool;
+    private final TenantTransactions transactions;
     private final RecordWriter writer;
 
-    /** {@code pool} is the data role's pool, the one {@link TenantTransactions} uses. */
-    public ImportWriter(Pool pool, RecordWriter writer) {
+    /** {@code pool} is the data role's pool, the one {@code transactions} uses (its after-commit tasks are settled here). */
+    public ImportWriter(Pool pool, TenantTransactions transactions, RecordWriter writer) {
         this.pool = pool;
+        this.transactions = transactions;
         this.writer = writer;
     }
 
@@ -66,6 +68,8 @@ public final class ImportWriter {
                         .collect().asList())
                 .call(() -> c.query(dryRun ? ROLLBACK : COMMIT).execute())
                 .onFailure().call(() -> c.query(ROLLBACK).execute().onFailure().recoverWithNull())
+                // the observers' after-commit work (the event relay's wake, after-commit hooks) runs only if it committed
+                .onTermination().invoke((results, failure, cancelled) -> transactions.settle(c, failure == null && !cancelled && !dryRun))
                 .map(results -> {
                     List<Refusal> refused = results.stream().flatMap(Optional::stream).toList();
                     return new Outcome(rows.size() - refused.size(), refused);

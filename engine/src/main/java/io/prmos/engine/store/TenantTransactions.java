@@ -38,6 +38,8 @@ public final class TenantTransactions {
     private static final String SET_SESSION_TENANT = "SELECT set_config('prm.tenant', $1, false)";
     private static final String SET_LOCAL_TENANT = "SELECT set_config('prm.tenant', $1, true)";
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TenantTransactions.class);
+
     private final Pool pool;
     /** After-commit tasks of the transactions in flight, by connection; most transactions have none. */
     private final Map<SqlConnection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
@@ -100,7 +102,7 @@ public final class TenantTransactions {
                 .asTuple()
                 .onFailure().call(() -> rollback(connection))
                 .flatMap(done -> done.getItem1().commit().replaceWith(done.getItem3()))
-                .onTermination().invoke((item, failure, cancelled) -> committed(connection, failure == null && !cancelled));
+                .onTermination().invoke((item, failure, cancelled) -> settle(connection, failure == null && !cancelled));
     }
 
     private static Uni<Void> rollback(SqlConnection connection) {
@@ -109,17 +111,31 @@ public final class TenantTransactions {
     }
 
     /**
-     * Runs {@code task} once the transaction on {@code connection} (one {@link #run}) has committed, and
-     * never if it rolls back. Tasks must not block: they hand their work to an executor.
+     * Runs {@code task} once the transaction on {@code connection} (one {@link #run}, or work that calls
+     * {@link #settle} when it ends) has committed, and never if it rolls back. Tasks must not block: they
+     * hand their work to an executor.
      */
     public void afterCommit(SqlConnection connection, Runnable task) {
         afterCommit.computeIfAbsent(connection, c -> new CopyOnWriteArrayList<>()).add(task);
     }
 
-    private void committed(SqlConnection connection, boolean committed) {
+    /**
+     * Ends the after-commit tasks of the transaction on {@code connection}: runs them if it committed,
+     * drops them if not. {@link #run} calls it; work that opens its own transaction on this class's pool
+     * (imports, with their savepoints) must call it once that transaction ended. A failing task is
+     * logged; the others still run and the committed work stays committed.
+     */
+    public void settle(SqlConnection connection, boolean committed) {
         List<Runnable> tasks = afterCommit.isEmpty() ? null : afterCommit.remove(connection);
-        if (committed && tasks != null) {
-            tasks.forEach(Runnable::run);
+        if (!committed || tasks == null) {
+            return;
+        }
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("an after-commit task failed; the transaction stays committed", e);
+            }
         }
     }
 }

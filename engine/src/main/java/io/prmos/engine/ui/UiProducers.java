@@ -2,6 +2,7 @@ package io.prmos.engine.ui;
 
 import io.prmos.engine.store.ImportWriter;
 import io.prmos.engine.store.RecordWriter;
+import io.prmos.engine.store.TenantTransactions;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ public class UiProducers {
 
     @Produces
     @ApplicationScoped
-    ImportWriter importWriter(@ReactiveDataSource("app") Pool dataPool, RecordWriter writer) {
-        return new ImportWriter(dataPool, writer);
+    ImportWriter importWriter(@ReactiveDataSource("app") Pool dataPool, TenantTransactions transactions, RecordWriter writer) {
+        return new ImportWriter(dataPool, transactions, writer);
     }
 }

@@ -60,6 +60,20 @@ class RelayWakeSpec {
     }
 
     @Test
+    void anImportsEventsAreStampedWithoutWaitingForThePoll() throws InterruptedException {
+        String name = prefix() + "imported";
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(map("rows", java.util.List.of(map("name", name)))).post(PARTNERS + "/import").then().statusCode(200);
+        String id = io.restassured.RestAssured.given().queryParam("filter", "name eq '" + name + "'").get(PARTNERS).then()
+                .statusCode(200).extract().path("items[0].id");
+        long deadline = System.nanoTime() + PROMPT.toNanos();
+        while (!stamped(id)) {
+            assertTrue(System.nanoTime() < deadline, "the event of imported " + id + " was not stamped within " + PROMPT);
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
     void theStampNotifiesTheOtherInstances() throws Exception {
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
             s.execute("LISTEN " + OutboxStatements.CHANNEL);

@@ -78,9 +78,11 @@ class BulkColumnTypesSpec {
         List<Map<String, Object>> ops = new ArrayList<>();
         records.forEach(record -> ops.add(map("op", "create", "data", record)));
 
+        long rowByRow = io.prmos.engine.store.BulkWriter.rowByRowRuns();
         JsonPath bulk = as("alice").body(map("operations", ops)).post(items(MODULE) + "/bulk").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(records.stream().map(r -> r.get("name")).toList(), bulk.getList("items.name"), "items in request order");
+        assertEquals(rowByRow, io.prmos.engine.store.BulkWriter.rowByRowRuns(), "every value fitted its column's array");
 
         for (int i = 0; i < records.size(); i++) {
             Map<String, Object> alone = withoutSystem(as("alice").body(records.get(i)).post(items(MODULE)).then().statusCode(201)

@@ -44,6 +44,8 @@ class BatchInsertTest {
         assertEquals(Arrays.asList(42L, null), Arrays.asList((Long[]) params.getValue(score)));
         assertTrue(batch.sql.startsWith("INSERT INTO \"partners\".\"partner\" (\"id\", \"tenant_id\""), batch.sql);
         assertTrue(batch.sql.contains("WITH ORDINALITY"), batch.sql);
+        // the partner types (varchar(63)[]) are cast without the length, so a too long code is refused, not cut
+        assertTrue(batch.sql.contains("::varchar[]") && !batch.sql.contains("::varchar(63)[]"), batch.sql);
     }
 
     @Test
