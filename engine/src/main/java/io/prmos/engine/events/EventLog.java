@@ -1,6 +1,5 @@
 package io.prmos.engine.events;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,8 +10,6 @@ import java.util.List;
 
 /** Reads stamped events from the log, on the owner's connection (the relay, replay and streams filter by tenant). */
 public final class EventLog {
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private EventLog() {
     }
@@ -38,20 +35,12 @@ public final class EventLog {
         return out;
     }
 
-    /** A row with the log's columns (see OutboxStatements.COLUMNS) as an event. */
+    /** A row with the log's columns (see OutboxStatements.COLUMNS) as an event; its data is parsed when first used. */
     public static DomainEvent event(Row r) {
-        return new DomainEvent(r.getLong("position"), r.getUUID("event_id"), r.getString("tenant_id"), r.getString("type"),
-                r.getString("module"), r.getString("entity"), r.getUUID("record_id"), r.getString("subject"),
-                r.getLong("sequence"), r.getString("actor"), r.getOffsetDateTime("occurred_at"), data(r));
-    }
-
-    private static ObjectNode data(Row row) {
-        Object value = row.getValue("data");
+        Object value = r.getValue("data");
         String text = value instanceof JsonObject json ? json.encode() : String.valueOf(value);
-        try {
-            return (ObjectNode) JSON.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("outbox data is not JSON at position " + row.getLong("position"), e);
-        }
+        return DomainEvent.stored(r.getLong("position"), r.getUUID("event_id"), r.getString("tenant_id"), r.getString("type"),
+                r.getString("module"), r.getString("entity"), r.getUUID("record_id"), r.getString("subject"),
+                r.getLong("sequence"), r.getString("actor"), r.getOffsetDateTime("occurred_at"), text);
     }
 }

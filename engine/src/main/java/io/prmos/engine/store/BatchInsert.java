@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * The rows of a bulk request's run of creates as one INSERT fed by {@code unnest} of one array
  * parameter per column (docs/adr/0095): PostgreSQL plans and starts one statement instead of one
  * per row, which halves its cost per row on an indexed table. The values are those of
- * {@link RecordWriter#insertTuple}, transposed into typed arrays; the ids are chosen here so the
+ * {@link RecordWriter#insertTuple}, transposed into typed arrays (an array column's values as JSON
+ * arrays); the ids are chosen here so the
  * returned rows can be put back in item order whatever order RETURNING gives them in. A run whose
  * values do not fit the column arrays (a before-write stage set a value of another Java type) is
  * left to the per-row statement ({@link #tuple} answers {@code null}).
@@ -45,8 +46,8 @@ final class BatchInsert {
         JSON("text[]", "jsonb", BatchInsert::jsonText),
         /** Text that already is JSON (the custom values). */
         JSON_TEXT("text[]", "jsonb", v -> v instanceof String s ? s : NO),
-        /** An array column's value, sent as PostgreSQL's array literal and cast to the column's type. */
-        TEXT_ARRAY("text[]", null, v -> v instanceof String[] a ? arrayLiteral(a) : NO);
+        /** An array column's value, sent as a JSON array (2-D arrays cannot carry rows of differing lengths). */
+        TEXT_ARRAY("text[]", null, v -> v instanceof String[] a ? new io.vertx.core.json.JsonArray(java.util.Arrays.asList(a)).encode() : NO);
 
         final String arrayType;
         final String cast;
@@ -88,7 +89,7 @@ final class BatchInsert {
         EntityDescriptor entity = s.entity;
         List<String> columns = new ArrayList<>(List.of("tenant_id", "created_by", "updated_by"));
         List<Kind> kinds = new ArrayList<>();
-        List<String> casts = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         for (FieldDescriptor field : entity.fields()) {
             if (field.custom()) {
                 continue;
@@ -97,23 +98,21 @@ final class BatchInsert {
                 columns.add(column.name());
                 Kind kind = kindOf(column.sqlType());
                 kinds.add(kind);
-                // an array's elements cast without their length: the INSERT's assignment cast then refuses
-                // an element that is too long, as the single-row INSERT does (an explicit cast would cut it)
-                casts.add(kind == Kind.TEXT_ARRAY ? column.sqlType().replaceAll("\\(\\d+\\)", "") : kind.cast);
+                types.add(column.sqlType());
             }
         }
         if (s.customIndex >= 0) {
             columns.add(FieldDescriptor.CUSTOM_COLUMN);
             kinds.add(Kind.JSON_TEXT);
-            casts.add(Kind.JSON_TEXT.cast);
+            types.add("jsonb");
         }
         if (entity.options().publicId().isPresent()) {
             columns.add(PublicIds.SEQUENCE_COLUMN);
             columns.add(PublicIds.COLUMN);
             kinds.add(Kind.INT8);
             kinds.add(Kind.TEXT);
-            casts.add(null);
-            casts.add(null);
+            types.add("bigint");
+            types.add("varchar(32)");
         }
         List<String> arrays = new ArrayList<>(List.of("$3::uuid[]"));
         List<String> aliases = new ArrayList<>(List.of("v0"));
@@ -121,13 +120,26 @@ final class BatchInsert {
         for (int i = 0; i < kinds.size(); i++) {
             arrays.add("$" + (i + 4) + "::" + kinds.get(i).arrayType);
             aliases.add("v" + (i + 1));
-            selected.add("r.v" + (i + 1) + (casts.get(i) == null ? "" : "::" + casts.get(i)));
+            selected.add(element(kinds.get(i), "r.v" + (i + 1), types.get(i)));
         }
         columns.add(0, "id");
         String sql = "INSERT INTO " + s.table + " (" + columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "))
                 + ") SELECT " + String.join(", ", selected) + " FROM unnest(" + String.join(", ", arrays)
                 + ") WITH ORDINALITY AS r(" + String.join(", ", aliases) + ", ord) ORDER BY r.ord RETURNING " + s.selectList;
         return new BatchInsert(sql, List.copyOf(kinds));
+    }
+
+    /**
+     * The selected value of one column. An array column's JSON becomes an array of its elements in order,
+     * cast without the element length: the INSERT's assignment cast then refuses an element that is too
+     * long, as the single-row INSERT does (an explicit cast to {@code varchar(63)[]} would cut it).
+     */
+    private static String element(Kind kind, String value, String sqlType) {
+        if (kind == Kind.TEXT_ARRAY) {
+            return "CASE WHEN " + value + " IS NULL THEN NULL ELSE ARRAY(SELECT e.v FROM jsonb_array_elements_text(" + value
+                    + "::jsonb) WITH ORDINALITY AS e(v, n) ORDER BY e.n) END::" + sqlType.replaceAll("\\(\\d+\\)", "");
+        }
+        return kind.cast == null ? value : value + "::" + kind.cast;
     }
 
     private static Kind kindOf(String sqlType) {
@@ -203,28 +215,5 @@ final class BatchInsert {
         } catch (RuntimeException notJson) {
             return NO;
         }
-    }
-
-    /** PostgreSQL's array literal of {@code values}, every element quoted (NULL elements are not produced by validation). */
-    static String arrayLiteral(String[] values) {
-        StringBuilder out = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            if (values[i] == null) {
-                out.append("NULL");
-                continue;
-            }
-            out.append('"');
-            for (char ch : values[i].toCharArray()) {
-                if (ch == '"' || ch == '\\') {
-                    out.append('\\');
-                }
-                out.append(ch);
-            }
-            out.append('"');
-        }
-        return out.append('}').toString();
     }
 }
