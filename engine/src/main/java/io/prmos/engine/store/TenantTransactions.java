@@ -41,7 +41,7 @@ public final class TenantTransactions {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TenantTransactions.class);
 
     private final Pool pool;
-    /** After-commit tasks of the transactions in flight, by connection; most transactions have none. */
+    /** After-commit tasks of the transactions in flight, by connection (a record write asks to wake the event relay). */
     private final Map<SqlConnection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
 
     public TenantTransactions(Pool pool) {

@@ -51,12 +51,7 @@ class RelayWakeSpec {
     @Test
     void aCommittedWriteIsStampedWithoutWaitingForThePoll() throws InterruptedException {
         create(PARTNERS, map("name", prefix() + "warm-up"));
-        String id = create(PARTNERS, map("name", prefix() + "woken"));
-        long deadline = System.nanoTime() + PROMPT.toNanos();
-        while (!stamped(id)) {
-            assertTrue(System.nanoTime() < deadline, "the event of " + id + " was not stamped within " + PROMPT);
-            Thread.sleep(50);
-        }
+        awaitStamped(create(PARTNERS, map("name", prefix() + "woken")));
     }
 
     @Test
@@ -66,11 +61,7 @@ class RelayWakeSpec {
                 .body(map("rows", java.util.List.of(map("name", name)))).post(PARTNERS + "/import").then().statusCode(200);
         String id = io.restassured.RestAssured.given().queryParam("filter", "name eq '" + name + "'").get(PARTNERS).then()
                 .statusCode(200).extract().path("items[0].id");
-        long deadline = System.nanoTime() + PROMPT.toNanos();
-        while (!stamped(id)) {
-            assertTrue(System.nanoTime() < deadline, "the event of imported " + id + " was not stamped within " + PROMPT);
-            Thread.sleep(50);
-        }
+        awaitStamped(id);
     }
 
     @Test
@@ -80,6 +71,14 @@ class RelayWakeSpec {
             create(PARTNERS, map("name", prefix() + "notified"));
             PGNotification[] arrived = c.unwrap(PGConnection.class).getNotifications((int) PROMPT.toMillis());
             assertTrue(arrived != null && arrived.length > 0, "no notification on " + OutboxStatements.CHANNEL);
+        }
+    }
+
+    private void awaitStamped(String recordId) throws InterruptedException {
+        long deadline = System.nanoTime() + PROMPT.toNanos();
+        while (!stamped(recordId)) {
+            assertTrue(System.nanoTime() < deadline, "the event of " + recordId + " was not stamped within " + PROMPT);
+            Thread.sleep(50);
         }
     }
 
