@@ -26,10 +26,9 @@ import java.util.stream.Collectors;
  * parameter per column (docs/adr/0095): PostgreSQL plans and starts one statement instead of one
  * per row, which halves its cost per row on an indexed table. The values are those of
  * {@link RecordWriter#insertTuple}, transposed into typed arrays (an array column's values as JSON
- * arrays); the ids are chosen here so the
- * returned rows can be put back in item order whatever order RETURNING gives them in. A run whose
- * values do not fit the column arrays (a before-write stage set a value of another Java type) is
- * left to the per-row statement ({@link #tuple} answers {@code null}).
+ * arrays); the ids are chosen here so the returned rows can be put back in item order whatever order
+ * RETURNING gives them in. A run whose values do not fit the column arrays (a before-write stage set a
+ * value of another Java type) is left to the per-row statement ({@link #tuple} answers {@code null}).
  */
 final class BatchInsert {
 
@@ -87,42 +86,31 @@ final class BatchInsert {
     /** The statement of {@code s}'s entity, in the column order of {@link EntityStatements#insert}. */
     static BatchInsert of(EntityStatements s) {
         EntityDescriptor entity = s.entity;
-        List<String> columns = new ArrayList<>(List.of("tenant_id", "created_by", "updated_by"));
-        List<Kind> kinds = new ArrayList<>();
-        List<String> types = new ArrayList<>();
+        List<ColumnSpec> specs = new ArrayList<>();
         for (FieldDescriptor field : entity.fields()) {
-            if (field.custom()) {
-                continue;
-            }
-            for (ColumnSpec column : ColumnTypes.columnsOf(field)) {
-                columns.add(column.name());
-                Kind kind = kindOf(column.sqlType());
-                kinds.add(kind);
-                types.add(column.sqlType());
+            if (!field.custom()) {
+                specs.addAll(ColumnTypes.columnsOf(field));
             }
         }
+        List<Kind> kinds = new ArrayList<>(specs.stream().map(spec -> kindOf(spec.sqlType())).toList());
         if (s.customIndex >= 0) {
-            columns.add(FieldDescriptor.CUSTOM_COLUMN);
-            kinds.add(Kind.JSON_TEXT);
-            types.add("jsonb");
+            specs.add(ColumnSpec.nullable(FieldDescriptor.CUSTOM_COLUMN, "jsonb"));
+            kinds.add(Kind.JSON_TEXT); // the custom values are JSON text already
         }
-        if (entity.options().publicId().isPresent()) {
-            columns.add(PublicIds.SEQUENCE_COLUMN);
-            columns.add(PublicIds.COLUMN);
-            kinds.add(Kind.INT8);
-            kinds.add(Kind.TEXT);
-            types.add("bigint");
-            types.add("varchar(32)");
+        for (ColumnSpec spec : ColumnTypes.registryColumns(entity)) {
+            specs.add(spec);
+            kinds.add(kindOf(spec.sqlType()));
         }
+        List<String> columns = new ArrayList<>(List.of("id", "tenant_id", "created_by", "updated_by"));
         List<String> arrays = new ArrayList<>(List.of("$3::uuid[]"));
         List<String> aliases = new ArrayList<>(List.of("v0"));
         List<String> selected = new ArrayList<>(List.of("r.v0", "$1::text", "$2::text", "$2::text"));
-        for (int i = 0; i < kinds.size(); i++) {
+        for (int i = 0; i < specs.size(); i++) {
+            columns.add(specs.get(i).name());
             arrays.add("$" + (i + 4) + "::" + kinds.get(i).arrayType);
             aliases.add("v" + (i + 1));
-            selected.add(element(kinds.get(i), "r.v" + (i + 1), types.get(i)));
+            selected.add(element(kinds.get(i), "r.v" + (i + 1), specs.get(i).sqlType()));
         }
-        columns.add(0, "id");
         String sql = "INSERT INTO " + s.table + " (" + columns.stream().map(c -> quote(c)).collect(Collectors.joining(", "))
                 + ") SELECT " + String.join(", ", selected) + " FROM unnest(" + String.join(", ", arrays)
                 + ") WITH ORDINALITY AS r(" + String.join(", ", aliases) + ", ord) ORDER BY r.ord RETURNING " + s.selectList;
