@@ -9,11 +9,14 @@
 # Environment: ROUNDS (2), CASES ("get list"), DURATION (15s), WARMUP (10s), PARTNERS (100000),
 #              PROFILE (1: record a JFR of each measured run and print its top frames), KEEP_DIR,
 #              DATA (a directory to keep the loaded database and ids in, reused when it holds them),
-#              ENGINE_JAVA_OPTS, START_TIMEOUT (180).
+#              ENGINE_JAVA (default: the java `./prm up` picks, tools/bin/engine-jvm), ENGINE_JAVA_OPTS,
+#              START_TIMEOUT (180).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=${PRM_ROOT:-$(cd "$HERE/../.." && pwd)}
+ENGINE_JAVA=${ENGINE_JAVA:-$(PRM_JVM_CACHE=off "$ROOT/tools/bin/engine-jvm" "$ROOT/engine/target/quarkus-app" "$ROOT/.prm/jvm" | head -n 1)}
+ENGINE_JCMD="$(dirname "$(readlink -f "$(command -v "$ENGINE_JAVA")")")/jcmd"
 [[ $# -eq 2 ]] || { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 declare -A APP=([A]=$(cd "$1" && pwd) [B]=$(cd "$2" && pwd))
 for k in A B; do [[ -f "${APP[$k]}/quarkus-run.jar" ]] || { echo "ab: FAILED: no quarkus-run.jar in ${APP[$k]}" >&2; exit 2; }; done
@@ -82,7 +85,7 @@ start_engine() {
     export PRM_DEV_IDENTITY_KEY="$DATA_HOME/dev-identity-key"
     unset PRM_DB_URL
     # shellcheck disable=SC2086
-    exec setsid java ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -jar "${APP[$label]}/quarkus-run.jar" >>"$TMP/engine-$label.log" 2>&1
+    exec setsid "$ENGINE_JAVA" ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -jar "${APP[$label]}/quarkus-run.jar" >>"$TMP/engine-$label.log" 2>&1
   ) &
   ENGINE_PID=$!
   local deadline=$(( $(date +%s) + START_TIMEOUT ))
@@ -126,14 +129,14 @@ measure() {
   local load1; load1=$(cut -d' ' -f1 /proc/loadavg)
   if [[ $PROFILE == 1 ]]; then
     jfr="$TMP/$label-$round-$name.jfr"
-    jcmd "$ENGINE_PID" JFR.start name=ab settings=profile filename="$jfr" >/dev/null
+    "$ENGINE_JCMD" "$ENGINE_PID" JFR.start name=ab settings=profile filename="$jfr" >/dev/null
   fi
   before=$(cpu_snapshot)
   BENCH_CASE=$name BENCH_IDS="$DATA_HOME/ids.txt" wrk -t2 -c32 -d"$DURATION" --timeout 10s -s "$HERE/bench.lua" "$BASE" \
     >"$TMP/wrk-$label-$round-$name.txt" 2>&1 || die "wrk run failed"
   after=$(cpu_snapshot)
   rss=$(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$ENGINE_PID/status")
-  [[ -n "$jfr" ]] && jcmd "$ENGINE_PID" JFR.stop name=ab >/dev/null
+  [[ -n "$jfr" ]] && "$ENGINE_JCMD" "$ENGINE_PID" JFR.stop name=ab >/dev/null
   line=$(grep '^BENCH ' "$TMP/wrk-$label-$round-$name.txt" | tail -n 1) || die "no result line"
   f() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $line"; }
   local cores; cores=$(cpu_share "$before" "$after")

@@ -8,7 +8,8 @@
 #
 # Environment: DURATION (15s), WARMUP (5s), PARTNERS (100000), LOAD_CONNECTIONS (4), LOAD_BATCH (1000),
 #              START_TIMEOUT (180 s), PROFILE (1: JFR of the engine during its measured runs, top frames),
-#              KEEP_DIR (copy logs, raw wrk output, the JFR there), ENGINE_JAVA_OPTS,
+#              KEEP_DIR (copy logs, raw wrk output, the JFR there), ENGINE_JAVA (default: the java `./prm up`
+#              picks, tools/bin/engine-jvm: a JDK 25+ when installed), ENGINE_JAVA_OPTS,
 #              PEER_CACHE (where the npm packages are installed once; default ~/.cache/prm-bench).
 set -euo pipefail
 
@@ -119,7 +120,11 @@ if ((${#missing[@]})); then
 fi
 PG_BIN=$(pg_bin_dir)
 pg_version() { "$PG_BIN/postgres" --version | sed -n 's/.*PostgreSQL) \([0-9.]*\).*/\1/p'; }
-command -v jcmd >/dev/null 2>&1 || [[ "$PROFILE" != 1 ]] || die "PROFILE=1 needs jcmd (a JDK)"
+# The engine runs on the JVM `./prm up` runs it on (tools/bin/engine-jvm: a JDK 25+ when one is installed),
+# without its start-up cache; ENGINE_JAVA chooses another. jcmd comes from the same JDK.
+ENGINE_JAVA=${ENGINE_JAVA:-$(PRM_JVM_CACHE=off "$ROOT/tools/bin/engine-jvm" "$(dirname "$JAR")" "$ROOT/.prm/jvm" | head -n 1)}
+ENGINE_JCMD="$(dirname "$(readlink -f "$(command -v "$ENGINE_JAVA")")")/jcmd"
+[[ -x "$ENGINE_JCMD" ]] || [[ "$PROFILE" != 1 ]] || die "PROFILE=1 needs jcmd next to $ENGINE_JAVA (a JDK)"
 
 # Installed into a staging directory and renamed when complete, so a failed or interrupted install
 # leaves nothing behind and the next run starts it again (the marker file says "complete").
@@ -199,7 +204,7 @@ started=$(date +%s.%N)
   export PRM_PORT="$ENGINE_PORT" PRM_DB_URL="postgresql://127.0.0.1:$PG_PORT/prm" PRM_DB_USER=postgres PRM_DB_PASSWORD=unused \
     PRM_MODULES_DIR="$ROOT/modules" PRM_DEV_IDENTITY_KEY="$TMP/dev-identity-key" QUARKUS_HTTP_HOST=127.0.0.1
   # shellcheck disable=SC2086
-  exec setsid java ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -Dprm.modules.watch=false -jar "$JAR" >"$ENGINE_LOG" 2>&1
+  exec setsid "$ENGINE_JAVA" ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -Dprm.modules.watch=false -jar "$JAR" >"$ENGINE_LOG" 2>&1
 ) &
 ENGINE_PID=$!
 wait_ready "$PRM/q/health/ready" "$ENGINE_PID" "the engine"
@@ -353,7 +358,7 @@ run_case() { # CASE TARGET
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" ${RESULT[$1]}"; }
 
 if [[ "$PROFILE" == 1 ]]; then
-  jcmd "$ENGINE_PID" JFR.start name=compare settings=profile >/dev/null || die "jcmd JFR.start failed"
+  "$ENGINE_JCMD" "$ENGINE_PID" JFR.start name=compare settings=profile >/dev/null || die "jcmd JFR.start failed"
   log "JFR recording of the engine started"
 fi
 # Creates run last (they grow both tables); which system goes first alternates from case to case.
@@ -363,14 +368,14 @@ for c in "${CASES[@]}"; do
   else run_case "$c" peer; run_case "$c" prm; first=prm; fi
 done
 if [[ "$PROFILE" == 1 ]]; then
-  jcmd "$ENGINE_PID" JFR.stop name=compare filename="$TMP/engine.jfr" >/dev/null || die "jcmd JFR.stop failed"
+  "$ENGINE_JCMD" "$ENGINE_PID" JFR.stop name=compare filename="$TMP/engine.jfr" >/dev/null || die "jcmd JFR.stop failed"
 fi
 engine_problems=$(grep -cE '^[0-9-]+ [0-9:,]+ +(ERROR|WARN) ' "$ENGINE_LOG" || true)
 
 # ---- summary ----------------------------------------------------------------------------------
 echo
 echo "PRM OS vs Platformatic DB $PLATFORMATIC_VERSION  $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)  wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$DURATION (warm-up $WARMUP)"
-echo "PostgreSQL $(pg_version) (one private cluster, fsync=on, synchronous_commit=on), Java $(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.version = //p'), Node $node_version"
+echo "PostgreSQL $(pg_version) (one private cluster, fsync=on, synchronous_commit=on), Java $("$ENGINE_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.version = //p'), Node $node_version"
 echo "load: $load_line; rows copied to the peer: $peer_rows; indexes on each partners table: $peer_idx"
 echo "load average before start: $LOAD_AT_START; uptime at the end: $(uptime | sed 's/^ *//')"
 echo

@@ -8,7 +8,9 @@
 #
 # Environment: PARTNERS (load: 30000 after a 10000 warm-up; create: 20000 loaded first), DURATION (15s),
 #              WARMUP (15s), STATEMENTS (1: pg_stat_statements, adds a little overhead), WAITS (1),
-#              PROFILE (1: JFR of the measured part, top frames), ENGINE_JAVA_OPTS.
+#              PROFILE (1: JFR of the measured part, top frames; async: async-profiler's CPU samples of it,
+#              fetched from Maven Central, saved as collapsed stacks in PROFILE_OUT), ENGINE_JAVA (default: the
+#              java `./prm up` picks, tools/bin/engine-jvm), ENGINE_JAVA_OPTS.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,6 +23,17 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [[ -x "$PG_BIN/initdb" ]] || { echo "costs: FAILED: needs Debian's postgresql package (initdb)" >&2; exit 2; }
 command -v wrk >/dev/null || [[ "$CASE" == load ]] || { echo "costs: FAILED: needs wrk" >&2; exit 2; }
 STATEMENTS=${STATEMENTS:-1}
+# The JVM `./prm up` runs the engine on (tools/bin/engine-jvm), without its start-up cache; ENGINE_JAVA chooses another.
+ENGINE_JAVA=${ENGINE_JAVA:-$(PRM_JVM_CACHE=off "$ROOT/tools/bin/engine-jvm" "$APP" "$ROOT/.prm/jvm" | head -n 1)}
+ENGINE_JCMD="$(dirname "$(readlink -f "$(command -v "$ENGINE_JAVA")")")/jcmd"
+if [[ "${PROFILE:-0}" == async ]]; then
+  ASYNC_JAR="$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1-linux-x64.jar"
+  [[ -f "$ASYNC_JAR" ]] || "$ROOT/mvnw" -q -B dependency:get -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 -Dtransitive=false \
+    || { echo "costs: FAILED: could not fetch async-profiler 4.1 from Maven Central" >&2; exit 2; }
+  ASYNC_LIB="${TMPDIR:-/tmp}/prm-async-profiler/linux-x64/libasyncProfiler.so"
+  [[ -f "$ASYNC_LIB" ]] || unzip -q -o "$ASYNC_JAR" 'linux-x64/*' -d "${TMPDIR:-/tmp}/prm-async-profiler"
+  PROFILE_OUT=$(realpath -m "${PROFILE_OUT:-costs-$CASE.collapsed}")
+fi
 WAITS=${WAITS:-1}
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/prm-costs.XXXXXX")
@@ -50,7 +63,7 @@ PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qAt)
   export PRM_PORT="$ENGINE_PORT" PRM_DB_URL="postgresql://127.0.0.1:$PG_PORT/prm" PRM_DB_USER=postgres PRM_DB_PASSWORD=unused \
     PRM_MODULES_DIR="$ROOT/modules" PRM_DEV_IDENTITY_KEY="$T/dev-identity-key" QUARKUS_HTTP_HOST=127.0.0.1
   # shellcheck disable=SC2086
-  exec setsid java ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -Dprm.modules.watch=false -jar "$APP/quarkus-run.jar" >"$T/engine.log" 2>&1
+  exec setsid "$ENGINE_JAVA" ${ENGINE_JAVA_OPTS:-} -Dquarkus.profile=local -Dprm.modules.watch=false -jar "$APP/quarkus-run.jar" >"$T/engine.log" 2>&1
 ) 3>&- 4>&- 9>&- &
 ENGINE_PID=$!
 until curl -sf -o /dev/null --max-time 2 "$PRM/q/health/ready"; do
@@ -77,9 +90,19 @@ if [[ $WAITS == 1 ]]; then
         FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"; sleep 0.1; done >"$T/waits.txt" ) &
   WAITER=$!
 fi
-[[ "${PROFILE:-0}" == 1 ]] && jcmd "$ENGINE_PID" JFR.start name=costs settings=profile filename="$T/costs.jfr" >/dev/null
+[[ "${PROFILE:-0}" == 1 ]] && "$ENGINE_JCMD" "$ENGINE_PID" JFR.start name=costs settings=profile filename="$T/costs.jfr" >/dev/null
+[[ "${PROFILE:-0}" == async ]] && "$ENGINE_JCMD" "$ENGINE_PID" JVMTI.agent_load "$ASYNC_LIB" "\"start,event=itimer,interval=1ms\"" >/dev/null
 ticks() { local s=0 p; for p in "$@"; do [[ -r /proc/$p/stat ]] && s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
 pg_pids() { pgrep -u "$(stat -c %U "$T/pg/data")" -f "postgres" | tr '\n' ' '; }
+# Engine CPU by thread kind (JIT compilers, GC, event loops, the relay...), to see where it is spent.
+threads() { local t; for t in /proc/"$ENGINE_PID"/task/*; do
+  [[ -r $t/stat ]] && printf '%s\t%s\n' "$(tr ' ' '_' <"$t/comm" | sed -E 's/[-_#]?[0-9]+$//')" "$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "$t/stat")"
+done 2>/dev/null; }
+# PostgreSQL CPU by process kind (client backends, autovacuum, WAL writer...); exited ones are not counted.
+pg_kinds() { local p; for p in $(pg_pids); do
+  [[ -r /proc/$p/stat ]] && printf '%s\t%s\n' "$(tr '\0' ' ' <"/proc/$p/cmdline" | sed -E 's/^postgres: //; s/^(autovacuum worker).*/\1/; s/^[^ ]+ [^ ]+ [0-9.]+\(.*/client backend/; s/ +$//')" "$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat")"
+done 2>/dev/null; }
+threads >"$T/threads0"; pg_kinds >"$T/pg0"
 e0=$(ticks "$ENGINE_PID"); p0=$(ticks $(pg_pids)); t0=$(date +%s.%N)
 if [[ $CASE == load ]]; then
   line=$(java "$HERE/Loader.java" "$PRM" "${PARTNERS:-30000}" "$T/ids.txt" 4 1000 | tail -n 1); n=${PARTNERS:-30000}
@@ -90,8 +113,17 @@ else
   n=$(awk '/requests in/{print $1}' <<<"$out")
 fi
 e1=$(ticks "$ENGINE_PID"); p1=$(ticks $(pg_pids)); t1=$(date +%s.%N)
+threads >"$T/threads1"; pg_kinds >"$T/pg1"
 awk -v e=$((e1 - e0)) -v p=$((p1 - p0)) -v t0="$t0" -v t1="$t1" -v n="$n" 'BEGIN { d = t1 - t0;
   printf "cores: engine %.2f, PostgreSQL %.2f; CPU ms per record: engine %.3f, PostgreSQL %.3f\n", e/100/d, p/100/d, e*10/n, p*10/n }'
+echo "engine CPU by thread kind (ms per record):"
+awk -F'\t' -v n="$n" 'FNR == NR { before[$1] += $2; next } { after[$1] += $2 }
+  END { for (k in after) if (after[k] - before[k] > 0) printf "  %8.3f  %s\n", (after[k] - before[k]) * 10 / n, k }' \
+  "$T/threads0" "$T/threads1" | sort -rn | head -n 8
+echo "PostgreSQL CPU by process kind (ms per record):"
+awk -F'\t' -v n="$n" 'FNR == NR { before[$1] += $2; next } { after[$1] += $2 }
+  END { for (k in after) if (after[k] - before[k] > 0) printf "  %8.3f  %s\n", (after[k] - before[k]) * 10 / n, k }' \
+  "$T/pg0" "$T/pg1" | sort -rn | head -n 8
 if [[ $WAITS == 1 ]]; then
   wait "$WAITER"
   echo "what client backends were doing (samples):"; sort "$T/waits.txt" | uniq -c | sort -rn | head -n 8
@@ -99,9 +131,13 @@ fi
 if [[ $STATEMENTS == 1 ]]; then
   echo "statements (calls | total ms | ms per call | rows | text):"
   "${PSQL[@]}" -d prm -F ' | ' -c "SELECT calls, round(total_exec_time::numeric), round((total_exec_time / calls)::numeric, 3), rows,
-    left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10"
+    left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 16"
 fi
 if [[ "${PROFILE:-0}" == 1 ]]; then
-  jcmd "$ENGINE_PID" JFR.stop name=costs >/dev/null
+  "$ENGINE_JCMD" "$ENGINE_PID" JFR.stop name=costs >/dev/null
   java "$HERE/JfrTop.java" "$T/costs.jfr" 30
+fi
+if [[ "${PROFILE:-0}" == async ]]; then
+  "$ENGINE_JCMD" "$ENGINE_PID" JVMTI.agent_load "$ASYNC_LIB" "\"stop,collapsed,file=$PROFILE_OUT\"" >/dev/null
+  echo "collapsed stacks of the measured part: $PROFILE_OUT (self time: tools/bench/collapsed-top.sh $PROFILE_OUT)"
 fi

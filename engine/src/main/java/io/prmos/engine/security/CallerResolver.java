@@ -33,7 +33,7 @@ public class CallerResolver {
             throw new UnauthorizedException("authentication required");
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            TokenClaims.Typed claims = TokenClaims.read(jwt);
+            TokenClaims.Typed claims = identity.getAttribute(TokenClaims.TYPED) instanceof TokenClaims.Typed typed ? typed : TokenClaims.read(jwt);
             return caller(identity, claims.tenant(), claims.subject(), claims.userName());
         }
         return caller(identity, identity.getAttribute(IdentityAttributes.TENANT), identity.getAttribute(IdentityAttributes.USER_ID),

@@ -34,6 +34,9 @@ public final class TokenClaims {
         return new AuthenticationFailedException(PREFIX + detail);
     }
 
+    /** The identity attribute holding a bearer token's {@link Typed} claims, read once when it was authenticated. */
+    public static final String TYPED = "prm.typed-claims";
+
     /** The typed claims: tenant, subject and display name (the subject when the token has no user name). */
     public record Typed(String tenant, String subject, String userName) {
     }
