@@ -51,7 +51,7 @@ cleanup() { # every step runs whatever the one before it returned
 trap cleanup EXIT
 
 PG_PORT=$(free_port); ENGINE_PORT=$(free_port); PRM="http://127.0.0.1:$ENGINE_PORT"
-PRELOAD=""; [[ $STATEMENTS == 1 ]] && PRELOAD="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+PRELOAD=""; [[ $STATEMENTS == 1 ]] && PRELOAD="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on"
 as_pg "$PG_BIN/initdb" -D "$T/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 # The lock file descriptors of a caller (flock) must not stay open in the server.
 as_pg "$PG_BIN/pg_ctl" -D "$T/pg/data" -l "$T/pg/log" -w -o "-p $PG_PORT -k $T/pg -c listen_addresses=127.0.0.1 -c max_connections=200 $PRELOAD" start >/dev/null 3>&- 4>&- 9>&-
@@ -129,8 +129,8 @@ if [[ $WAITS == 1 ]]; then
   echo "what client backends were doing (samples):"; sort "$T/waits.txt" | uniq -c | sort -rn | head -n 8
 fi
 if [[ $STATEMENTS == 1 ]]; then
-  echo "statements (calls | total ms | ms per call | rows | text):"
-  "${PSQL[@]}" -d prm -F ' | ' -c "SELECT calls, round(total_exec_time::numeric), round((total_exec_time / calls)::numeric, 3), rows,
+  echo "statements (calls | total ms | ms per call | plans | planning ms | rows | text):"
+  "${PSQL[@]}" -d prm -F " | " -c "SELECT calls, round(total_exec_time::numeric), round((total_exec_time / nullif(calls, 0))::numeric, 3), plans, round(total_plan_time::numeric), rows,
     left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 16"
 fi
 if [[ "${PROFILE:-0}" == 1 ]]; then

@@ -8,17 +8,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sends the appends of several observers as one statement: a data-modifying CTE per table, each an
- * INSERT fed by {@code unnest} of one {@code text[]} parameter per column (in row order, so identity
- * columns number the rows as they come). One round trip and one statement whatever the number of
- * observers and records. It notifies nobody: the relay is woken after the commit (docs/adr/0096).
+ * Sends the appends of several observers as one statement: a data-modifying CTE per table. When
+ * every append has one row (a single write, the common case) each INSERT takes one {@code VALUES}
+ * row of text parameters cast to their column types; otherwise each is fed by {@code unnest} of one
+ * {@code text[]} parameter per column, in row order, so identity columns number the rows as they come
+ * (the VALUES form costs PostgreSQL about a quarter less, docs/adr/0098). One round trip and one
+ * statement whatever the number of observers and records. It notifies nobody: the relay is woken
+ * after the commit (docs/adr/0096).
  */
 public final class AppendStatement {
 
-    /** The statement text per shape (tables, columns, types): built once, not per write. */
+    /** The statement text per shape (tables, columns, types, one row or more): built once, not per write. */
     private static final Map<List<Shape>, String> TEXTS = new ConcurrentHashMap<>();
 
-    private record Shape(String table, List<String> columns, List<String> types) {
+    private record Shape(String table, List<String> columns, List<String> types, boolean oneRow) {
     }
 
     private AppendStatement() {
@@ -30,20 +33,29 @@ public final class AppendStatement {
         if (nonEmpty.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        boolean oneRow = oneRowEach(nonEmpty);
         List<Shape> shape = new ArrayList<>(nonEmpty.size());
         for (Append append : nonEmpty) {
-            shape.add(new Shape(append.table(), append.columns(), append.types()));
+            shape.add(new Shape(append.table(), append.columns(), append.types(), oneRow));
         }
         String sql = TEXTS.computeIfAbsent(shape, ignored -> render(nonEmpty, new Params()));
         return c.preparedQuery(sql).execute(bound(nonEmpty).tuple()).replaceWithVoid();
     }
 
-    /** The parameters of the statement, in the order {@link #render} numbers them: per append a text[] per column. */
+    private static boolean oneRowEach(List<Append> appends) {
+        return appends.stream().allMatch(append -> append.rows().size() == 1);
+    }
+
+    /**
+     * The parameters of the statement, in the order {@link #render} numbers them: per append, per column,
+     * its one value as text (every append has one row) or a text[] of its values.
+     */
     static Params bound(List<Append> appends) {
         Params params = new Params();
+        boolean oneRow = oneRowEach(appends);
         for (Append append : appends) {
             for (int col = 0; col < append.columns().size(); col++) {
-                params.add(column(append, col));
+                params.add(oneRow ? append.rows().get(0)[col] : column(append, col));
             }
         }
         return params;
@@ -58,11 +70,25 @@ public final class AppendStatement {
     }
 
     static String render(List<Append> appends, Params params) {
+        boolean oneRow = oneRowEach(appends);
         List<String> ctes = new ArrayList<>();
         for (int i = 0; i < appends.size(); i++) {
-            ctes.add("a" + i + " AS (" + insert(appends.get(i), params) + " RETURNING 1)");
+            Append append = appends.get(i);
+            ctes.add("a" + i + " AS (" + (oneRow ? insertRow(append, params) : insert(append, params)) + " RETURNING 1)");
         }
         return "WITH " + String.join(", ", ctes) + " SELECT 1";
+    }
+
+    /** An append of one row: its values are text parameters, cast to their columns' types. */
+    private static String insertRow(Append append, Params params) {
+        List<String> values = new ArrayList<>();
+        for (int col = 0; col < append.columns().size(); col++) {
+            String type = append.types().get(col);
+            String value = params.add(append.rows().get(0)[col]) + "::text";
+            values.add(Append.TEXT.equals(type) ? value : value + "::" + type);
+        }
+        return "INSERT INTO " + append.table() + " (" + String.join(", ", append.columns()) + ") VALUES ("
+                + String.join(", ", values) + ")";
     }
 
     private static String insert(Append append, Params params) {

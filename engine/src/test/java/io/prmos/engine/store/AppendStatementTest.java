@@ -34,6 +34,18 @@ class AppendStatementTest {
     }
 
     @Test
+    void appendsOfOneRowEachAreInsertsOfOneValuesRowOfTextParameters() {
+        Append history = new Append(HISTORY.table(), HISTORY.columns(), HISTORY.types(), HISTORY.rows().subList(0, 1));
+        Params params = new Params();
+        String sql = AppendStatement.render(List.of(history, OUTBOX), params);
+        assertEquals("WITH a0 AS (INSERT INTO \"partners\".\"_history\" (\"record_id\", \"version\", \"changes\")"
+                + " VALUES ($1::text::uuid, $2::text::bigint, $3::text::jsonb) RETURNING 1),"
+                + " a1 AS (INSERT INTO \"prm_kernel\".\"event_outbox\" (\"type\") VALUES ($4::text) RETURNING 1) SELECT 1", sql);
+        assertEquals(List.of("0b7f6a3e-1111-4222-8333-944455556666", "1", "{}", "partners.PartnerCreated"), params.values());
+        assertEquals(params.values(), AppendStatement.bound(List.of(history, OUTBOX)).values());
+    }
+
+    @Test
     void theParametersAreBoundInTheOrderTheCachedTextNumbersThem() {
         Params rendered = new Params();
         AppendStatement.render(List.of(OUTBOX, HISTORY, OUTBOX), rendered);
