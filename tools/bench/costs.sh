@@ -102,7 +102,8 @@ done 2>/dev/null; }
 pg_kinds() { local p; for p in $(pg_pids); do
   [[ -r /proc/$p/stat ]] && printf '%s\t%s\n' "$(tr '\0' ' ' <"/proc/$p/cmdline" | sed -E 's/^postgres: //; s/^(autovacuum worker).*/\1/; s/^[^ ]+ [^ ]+ [0-9.]+\(.*/client backend/; s/ +$//')" "$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat")"
 done 2>/dev/null; }
-threads >"$T/threads0"; pg_kinds >"$T/pg0"
+wal() { "${PSQL[@]}" -d prm -F ' ' -c "SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal"; }
+threads >"$T/threads0"; pg_kinds >"$T/pg0"; wal >"$T/wal0"
 e0=$(ticks "$ENGINE_PID"); p0=$(ticks $(pg_pids)); t0=$(date +%s.%N)
 if [[ $CASE == load ]]; then
   line=$(java "$HERE/Loader.java" "$PRM" "${PARTNERS:-30000}" "$T/ids.txt" 4 1000 | tail -n 1); n=${PARTNERS:-30000}
@@ -113,13 +114,16 @@ else
   n=$(awk '/requests in/{print $1}' <<<"$out")
 fi
 e1=$(ticks "$ENGINE_PID"); p1=$(ticks $(pg_pids)); t1=$(date +%s.%N)
-threads >"$T/threads1"; pg_kinds >"$T/pg1"
+threads >"$T/threads1"; pg_kinds >"$T/pg1"; wal >"$T/wal1"
 awk -v e=$((e1 - e0)) -v p=$((p1 - p0)) -v t0="$t0" -v t1="$t1" -v n="$n" 'BEGIN { d = t1 - t0;
   printf "cores: engine %.2f, PostgreSQL %.2f; CPU ms per record: engine %.3f, PostgreSQL %.3f\n", e/100/d, p/100/d, e*10/n, p*10/n }'
 echo "engine CPU by thread kind (ms per record):"
 awk -F'\t' -v n="$n" 'FNR == NR { before[$1] += $2; next } { after[$1] += $2 }
   END { for (k in after) if (after[k] - before[k] > 0) printf "  %8.3f  %s\n", (after[k] - before[k]) * 10 / n, k }' \
   "$T/threads0" "$T/threads1" | sort -rn | head -n 8
+read -r w0 f0 b0 <"$T/wal0"; read -r w1 f1 b1 <"$T/wal1"
+awk -v n="$n" -v w=$((w1 - w0)) -v f=$((f1 - f0)) -v b=$((b1 - b0)) \
+  'BEGIN { printf "WAL per record: %.1f records, %.2f full-page images, %.0f bytes\n", w / n, f / n, b / n }'
 echo "PostgreSQL CPU by process kind (ms per record):"
 awk -F'\t' -v n="$n" 'FNR == NR { before[$1] += $2; next } { after[$1] += $2 }
   END { for (k in after) if (after[k] - before[k] > 0) printf "  %8.3f  %s\n", (after[k] - before[k]) * 10 / n, k }' \

@@ -8,6 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,30 @@ class OutboxSpec {
         assertEquals("gold", changes.getJsonObject("tier").getString("new"));
         assertEquals(p + "Acme", ((JsonObject) events.get(0).getValue("data")).getJsonObject("changes")
                 .getJsonObject("name").getString("new"));
+    }
+
+    /**
+     * Written events add nothing to the position indexes, which hold stamped events only (V151,
+     * docs/adr/0099); every read by position can still use them, as its condition implies a position.
+     */
+    @Test
+    void readsByPositionUseTheIndexesOfStampedEventsOnly() {
+        create(PARTNERS, map("name", prefix() + "Indexed"));
+        assertTrue(plan(OutboxStatements.AFTER, Tuple.of(0L, 10)).contains("event_outbox_stamped_position_idx"));
+        assertTrue(plan(OutboxStatements.AFTER_FOR_TENANT, Tuple.of("acme", 0L, 10)).contains("event_outbox_stamped_tenant_position_idx"));
+        assertTrue(plan(OutboxStatements.LAST_POSITION, Tuple.tuple()).contains("event_outbox_stamped_position_idx"));
+        List<String> definitions = pool.query("SELECT indexdef FROM pg_indexes WHERE schemaname = 'prm_kernel' AND tablename = 'event_outbox'")
+                .execute().await().atMost(Duration.ofSeconds(10)).stream().map(r -> r.getString(0))
+                .filter(d -> d.substring(d.indexOf('('), d.indexOf(')')).contains("position")).toList();
+        assertEquals(2, definitions.size(), definitions.toString());
+        assertTrue(definitions.stream().allMatch(d -> d.endsWith("WHERE (\"position\" IS NOT NULL)")), definitions.toString());
+    }
+
+    /** The plan of a statement as the relay runs it, sequential scans ruled out so that only an unusable index shows. */
+    private String plan(String sql, Tuple params) {
+        return pool.withTransaction(c -> c.query("SET LOCAL enable_seqscan = off").execute()
+                        .flatMap(x -> c.preparedQuery("EXPLAIN " + sql).execute(params)))
+                .await().atMost(Duration.ofSeconds(10)).stream().map(r -> r.getString(0)).reduce("", (a, b) -> a + "\n" + b);
     }
 
     @Test
