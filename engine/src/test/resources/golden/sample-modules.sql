@@ -170,7 +170,7 @@ CREATE POLICY "tenant_isolation" ON "people"."person" USING ("tenant_id" = curre
 GRANT USAGE ON SCHEMA "people" TO "prm_app";
 GRANT SELECT, INSERT, UPDATE, DELETE ON "people"."person" TO "prm_app";
 ALTER TABLE "partners"."partner" ADD CONSTRAINT "partner_parent_fkey" FOREIGN KEY ("tenant_id", "parent") REFERENCES "partners"."partner" ("tenant_id", "id") ON DELETE SET NULL ("parent");
-CREATE INDEX IF NOT EXISTS "organization_search_vector_idx" ON "organizations"."organization" USING gin ("search_vector") WITH (fastupdate = off);
+CREATE INDEX IF NOT EXISTS "organization_search_vector_idx" ON "organizations"."organization" USING gin ("search_vector") WITH (fastupdate = on, gin_pending_list_limit = 64);
 CREATE INDEX IF NOT EXISTS "organization_created_at_idx" ON "organizations"."organization" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "organization_name_idx" ON "organizations"."organization" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "organization_industry_idx" ON "organizations"."organization" ("tenant_id", "industry");
@@ -179,7 +179,7 @@ CREATE INDEX IF NOT EXISTS "organization_employees_idx" ON "organizations"."orga
 CREATE INDEX IF NOT EXISTS "organization_country_idx" ON "organizations"."organization" ("tenant_id", "country", "id");
 CREATE UNIQUE INDEX IF NOT EXISTS "organization_vat_number_key" ON "organizations"."organization" ("tenant_id", "vat_number") WHERE "deleted_at" IS NULL;
 CREATE INDEX IF NOT EXISTS "_history_record_idx" ON "partners"."_history" ("tenant_id", "entity", "record_id", "id" DESC);
-CREATE INDEX IF NOT EXISTS "partner_search_vector_idx" ON "partners"."partner" USING gin ("search_vector") WITH (fastupdate = off);
+CREATE INDEX IF NOT EXISTS "partner_search_vector_idx" ON "partners"."partner" USING gin ("search_vector") WITH (fastupdate = on, gin_pending_list_limit = 64);
 CREATE INDEX IF NOT EXISTS "partner_created_at_idx" ON "partners"."partner" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "partner_name_idx" ON "partners"."partner" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "partner_tier_idx" ON "partners"."partner" ("tenant_id", "tier", "id");
@@ -196,7 +196,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS "partner_public_id_key" ON "partners"."partner
 CREATE INDEX IF NOT EXISTS "partner_public_seq_idx" ON "partners"."partner" ("tenant_id", "public_seq");
 CREATE INDEX IF NOT EXISTS "partner_region_tier_idx" ON "partners"."partner" ("tenant_id", "region", "tier");
 CREATE INDEX IF NOT EXISTS "_history_record_idx" ON "deals"."_history" ("tenant_id", "entity", "record_id", "id" DESC);
-CREATE INDEX IF NOT EXISTS "deal_search_vector_idx" ON "deals"."deal" USING gin ("search_vector") WITH (fastupdate = off);
+CREATE INDEX IF NOT EXISTS "deal_search_vector_idx" ON "deals"."deal" USING gin ("search_vector") WITH (fastupdate = on, gin_pending_list_limit = 64);
 CREATE INDEX IF NOT EXISTS "deal_created_at_idx" ON "deals"."deal" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "deal_name_idx" ON "deals"."deal" ("tenant_id", "name", "id");
 CREATE INDEX IF NOT EXISTS "deal_stage_idx" ON "deals"."deal" ("tenant_id", "stage", "id");
@@ -208,7 +208,7 @@ CREATE INDEX IF NOT EXISTS "deal_customer_idx" ON "deals"."deal" ("tenant_id", "
 CREATE INDEX IF NOT EXISTS "deal_close_date_idx" ON "deals"."deal" ("tenant_id", "close_date", "id");
 CREATE UNIQUE INDEX IF NOT EXISTS "deal_public_id_key" ON "deals"."deal" ("tenant_id", "public_id") WHERE "deleted_at" IS NULL;
 CREATE INDEX IF NOT EXISTS "deal_public_seq_idx" ON "deals"."deal" ("tenant_id", "public_seq");
-CREATE INDEX IF NOT EXISTS "person_search_vector_idx" ON "people"."person" USING gin ("search_vector") WITH (fastupdate = off);
+CREATE INDEX IF NOT EXISTS "person_search_vector_idx" ON "people"."person" USING gin ("search_vector") WITH (fastupdate = on, gin_pending_list_limit = 64);
 CREATE INDEX IF NOT EXISTS "person_created_at_idx" ON "people"."person" ("tenant_id", "created_at", "id");
 CREATE INDEX IF NOT EXISTS "person_first_name_idx" ON "people"."person" ("tenant_id", "first_name", "id");
 CREATE INDEX IF NOT EXISTS "person_last_name_idx" ON "people"."person" ("tenant_id", "last_name", "id");

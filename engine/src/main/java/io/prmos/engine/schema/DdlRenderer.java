@@ -143,8 +143,9 @@ public final class DdlRenderer {
         };
         return "CREATE " + (spec.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + quote(spec.name())
                 + " ON " + qualified(i.schema(), i.table()) + method + " (" + columns + ")"
-                // search indexes skip GIN's pending list: every search would scan it (docs/adr/0080)
-                + (spec.method() == IndexSpec.Method.SEARCH ? " WITH (fastupdate = off)" : "")
+                // search indexes keep GIN's pending list at its smallest, 64 kB: writes add to it cheaply and
+                // every search scans at most that much of it (docs/adr/0099)
+                + (spec.method() == IndexSpec.Method.SEARCH ? " WITH (fastupdate = on, gin_pending_list_limit = 64)" : "")
                 + (spec.unique() ? " WHERE " + quote("deleted_at") + " IS NULL" : "");
     }
 
