@@ -7,12 +7,14 @@
 #   tools/bench/ab-parallel.sh A_APP_DIR B_APP_DIR
 #
 # Environment: DATA (required: a directory prepared by ab.sh, holding data/ and ids.txt), ROUNDS (2),
-#              CASES ("get list"), DURATION (20s), WARMUP (30s), PRM_ROOT, START_TIMEOUT (240).
+#              CASES ("get list"), DURATION (20s), WARMUP (30s), PRM_ROOT, START_TIMEOUT (240),
+#              ENGINE_JAVA (default: the java `./prm up` picks, tools/bin/engine-jvm).
 # Each wrk runs -t1 -c16 (half of run.sh's -t2 -c32 per engine, the same in total).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=${PRM_ROOT:-$(cd "$HERE/../.." && pwd)}
+ENGINE_JAVA=${ENGINE_JAVA:-$(PRM_JVM_CACHE=off "$ROOT/tools/bin/engine-jvm" "$ROOT/engine/target/quarkus-app" "$ROOT/.prm/jvm" | head -n 1)}
 [[ $# -eq 2 && -n "${DATA:-}" && -s "${DATA}/ids.txt" ]] || { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 declare -A APP=([A]=$(cd "$1" && pwd) [B]=$(cd "$2" && pwd)) PID=() URL=() TOKEN=()
 ROUNDS=${ROUNDS:-2}; CASES=${CASES:-get list}; DURATION=${DURATION:-20s}; WARMUP=${WARMUP:-30s}
@@ -48,7 +50,7 @@ start() { # start LABEL
     export PRM_PORT="$port" PRM_DATA_DIR="$TMP/$k/data" PRM_MODULES_DIR="$ROOT/modules" QUARKUS_HTTP_HOST=127.0.0.1
     export PRM_DEV_IDENTITY_KEY="$TMP/$k/dev-identity-key"
     unset PRM_DB_URL
-    exec setsid java -Dquarkus.profile=local -jar "${APP[$k]}/quarkus-run.jar" >>"$TMP/engine-$k.log" 2>&1 ) &
+    exec setsid "$ENGINE_JAVA" -Dquarkus.profile=local -jar "${APP[$k]}/quarkus-run.jar" >>"$TMP/engine-$k.log" 2>&1 ) &
   PID[$k]=$!
 }
 await() { # await LABEL

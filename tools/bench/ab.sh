@@ -17,7 +17,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=${PRM_ROOT:-$(cd "$HERE/../.." && pwd)}
 ENGINE_JAVA=${ENGINE_JAVA:-$(PRM_JVM_CACHE=off "$ROOT/tools/bin/engine-jvm" "$ROOT/engine/target/quarkus-app" "$ROOT/.prm/jvm" | head -n 1)}
 ENGINE_JCMD="$(dirname "$(readlink -f "$(command -v "$ENGINE_JAVA")")")/jcmd"
-[[ $# -eq 2 ]] || { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[[ -x "$ENGINE_JCMD" || "${PROFILE:-0}" != 1 ]] || { echo "ab: FAILED: PROFILE=1 needs jcmd next to $ENGINE_JAVA (a JDK)" >&2; exit 2; }
+[[ $# -eq 2 ]] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 declare -A APP=([A]=$(cd "$1" && pwd) [B]=$(cd "$2" && pwd))
 for k in A B; do [[ -f "${APP[$k]}/quarkus-run.jar" ]] || { echo "ab: FAILED: no quarkus-run.jar in ${APP[$k]}" >&2; exit 2; }; done
 

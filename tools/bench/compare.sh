@@ -408,7 +408,7 @@ if [[ "$PROFILE" == 1 ]]; then
   for c in "${CASES[@]}"; do
     read -r from to <<<"${WINDOW[$c/prm]}"
     echo "-- $c"
-    java "$HERE/JfrTop.java" "$TMP/engine.jfr" 15 "$from" "$to" | sed 's/^/   /'
+    "$ENGINE_JAVA" "$HERE/JfrTop.java" "$TMP/engine.jfr" 15 "$from" "$to" | sed 's/^/   /'
   done
   [[ -n "${KEEP_DIR:-}" ]] && echo "(the recording is copied to $KEEP_DIR/engine.jfr)"
 fi

@@ -17,7 +17,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 CASE=${1:-}
 APP=$(cd "${2:-$ROOT/engine/target/quarkus-app}" && pwd)
-[[ "$CASE" == load || "$CASE" == create ]] || { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[[ "$CASE" == load || "$CASE" == create ]] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [[ -f "$APP/quarkus-run.jar" ]] || { echo "costs: FAILED: no quarkus-run.jar in $APP" >&2; exit 2; }
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [[ -x "$PG_BIN/initdb" ]] || { echo "costs: FAILED: needs Debian's postgresql package (initdb)" >&2; exit 2; }
@@ -26,6 +26,7 @@ STATEMENTS=${STATEMENTS:-1}
 # The JVM `./prm up` runs the engine on (tools/bin/engine-jvm), without its start-up cache; ENGINE_JAVA chooses another.
 ENGINE_JAVA=${ENGINE_JAVA:-$(PRM_JVM_CACHE=off "$ROOT/tools/bin/engine-jvm" "$APP" "$ROOT/.prm/jvm" | head -n 1)}
 ENGINE_JCMD="$(dirname "$(readlink -f "$(command -v "$ENGINE_JAVA")")")/jcmd"
+[[ -x "$ENGINE_JCMD" || "${PROFILE:-0}" == 0 ]] || { echo "costs: FAILED: PROFILE needs jcmd next to $ENGINE_JAVA (a JDK)" >&2; exit 2; }
 if [[ "${PROFILE:-0}" == async ]]; then
   ASYNC_JAR="$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1-linux-x64.jar"
   [[ -f "$ASYNC_JAR" ]] || "$ROOT/mvnw" -q -B dependency:get -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 -Dtransitive=false \
@@ -93,14 +94,16 @@ fi
 [[ "${PROFILE:-0}" == 1 ]] && "$ENGINE_JCMD" "$ENGINE_PID" JFR.start name=costs settings=profile filename="$T/costs.jfr" >/dev/null
 [[ "${PROFILE:-0}" == async ]] && "$ENGINE_JCMD" "$ENGINE_PID" JVMTI.agent_load "$ASYNC_LIB" "\"start,event=itimer,interval=1ms\"" >/dev/null
 ticks() { local s=0 p; for p in "$@"; do [[ -r /proc/$p/stat ]] && s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$s"; }
-pg_pids() { pgrep -u "$(stat -c %U "$T/pg/data")" -f "postgres" | tr '\n' ' '; }
+pg_pids() { pgrep -u "$(stat -c %U "$T/pg/data")" -x postgres | tr '\n' ' '; }
 # Engine CPU by thread kind (JIT compilers, GC, event loops, the relay...), to see where it is spent.
 threads() { local t; for t in /proc/"$ENGINE_PID"/task/*; do
-  [[ -r $t/stat ]] && printf '%s\t%s\n' "$(tr ' ' '_' <"$t/comm" | sed -E 's/[-_#]?[0-9]+$//')" "$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "$t/stat")"
+  [[ -r $t/stat ]] || continue
+  printf '%s\t%s\n' "$(tr ' ' '_' <"$t/comm" | sed -E 's/[-_#]?[0-9]+$//')" "$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "$t/stat")"
 done 2>/dev/null; }
 # PostgreSQL CPU by process kind (client backends, autovacuum, WAL writer...); exited ones are not counted.
 pg_kinds() { local p; for p in $(pg_pids); do
-  [[ -r /proc/$p/stat ]] && printf '%s\t%s\n' "$(tr '\0' ' ' <"/proc/$p/cmdline" | sed -E 's/^postgres: //; s/^(autovacuum worker).*/\1/; s/^[^ ]+ [^ ]+ [0-9.]+\(.*/client backend/; s/ +$//')" "$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat")"
+  [[ -r /proc/$p/stat ]] || continue
+  printf '%s\t%s\n' "$(tr '\0' ' ' <"/proc/$p/cmdline" | sed -E 's/^postgres: //; s/^(autovacuum worker).*/\1/; s/^[^ ]+ [^ ]+ [0-9.]+\(.*/client backend/; s/ +$//')" "$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat")"
 done 2>/dev/null; }
 wal() { "${PSQL[@]}" -d prm -F ' ' -c "SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal"; }
 threads >"$T/threads0"; pg_kinds >"$T/pg0"; wal >"$T/wal0"
@@ -139,7 +142,7 @@ if [[ $STATEMENTS == 1 ]]; then
 fi
 if [[ "${PROFILE:-0}" == 1 ]]; then
   "$ENGINE_JCMD" "$ENGINE_PID" JFR.stop name=costs >/dev/null
-  java "$HERE/JfrTop.java" "$T/costs.jfr" 30
+  "$ENGINE_JAVA" "$HERE/JfrTop.java" "$T/costs.jfr" 30
 fi
 if [[ "${PROFILE:-0}" == async ]]; then
   "$ENGINE_JCMD" "$ENGINE_PID" JVMTI.agent_load "$ASYNC_LIB" "\"stop,collapsed,file=$PROFILE_OUT\"" >/dev/null

@@ -54,6 +54,8 @@ class OutboxSpec {
         assertTrue(plan(OutboxStatements.AFTER, Tuple.of(0L, 10)).contains("event_outbox_stamped_position_idx"));
         assertTrue(plan(OutboxStatements.AFTER_FOR_TENANT, Tuple.of("acme", 0L, 10)).contains("event_outbox_stamped_tenant_position_idx"));
         assertTrue(plan(OutboxStatements.LAST_POSITION, Tuple.tuple()).contains("event_outbox_stamped_position_idx"));
+        assertTrue(plan(io.prmos.engine.store.kernel.RunRows.TENANTS, Tuple.tuple()).contains("event_outbox_stamped_tenant_position_idx"),
+                "the schedules' tenants (ADR 0124)");
         List<String> definitions = pool.query("SELECT indexdef FROM pg_indexes WHERE schemaname = 'prm_kernel' AND tablename = 'event_outbox'")
                 .execute().await().atMost(Duration.ofSeconds(10)).stream().map(r -> r.getString(0))
                 .filter(d -> d.substring(d.indexOf('('), d.indexOf(')')).contains("position")).toList();

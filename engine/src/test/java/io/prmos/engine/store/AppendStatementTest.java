@@ -2,6 +2,7 @@ package io.prmos.engine.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -43,6 +44,22 @@ class AppendStatementTest {
                 + " a1 AS (INSERT INTO \"prm_kernel\".\"event_outbox\" (\"type\") VALUES ($4::text) RETURNING 1) SELECT 1", sql);
         assertEquals(List.of("0b7f6a3e-1111-4222-8333-944455556666", "1", "{}", "partners.PartnerCreated"), params.values());
         assertEquals(params.values(), AppendStatement.bound(List.of(history, OUTBOX)).values());
+    }
+
+    @Test
+    void aNullValueOfAOneRowAppendIsBoundAsNull() {
+        Append history = new Append(HISTORY.table(), HISTORY.columns(), HISTORY.types(), HISTORY.rows().subList(1, 2));
+        assertEquals(java.util.Arrays.asList("0b7f6a3e-1111-4222-8333-944455556667", "2", null),
+                AppendStatement.bound(List.of(history)).values());
+    }
+
+    @Test
+    void oneAppendOfSeveralRowsPutsEveryAppendOfTheStatementInTheArrayShape() {
+        Params params = new Params();
+        String sql = AppendStatement.render(List.of(OUTBOX, HISTORY), params);
+        assertFalse(sql.contains("VALUES"), sql);
+        assertArrayEquals(new String[] {"partners.PartnerCreated"}, (String[]) params.values().get(0));
+        assertArrayEquals(new String[] {"partners.PartnerCreated"}, (String[]) AppendStatement.bound(List.of(OUTBOX, HISTORY)).values().get(0));
     }
 
     @Test

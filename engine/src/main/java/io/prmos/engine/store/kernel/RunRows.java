@@ -54,9 +54,14 @@ public final class RunRows {
             + " AND status IN ('queued', 'running')";
     private static final String CLAIM_FIRE = "INSERT INTO prm_kernel.agent_schedule_fire (agent, fire_time, instance)"
             + " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING agent";
-    // the tenants that have written anything: a loose index scan over the outbox's (tenant_id, position) index
-    private static final String TENANTS = "WITH RECURSIVE t AS (SELECT min(tenant_id) AS id FROM prm_kernel.event_outbox"
-            + " UNION ALL SELECT (SELECT min(tenant_id) FROM prm_kernel.event_outbox WHERE tenant_id > t.id) FROM t WHERE t.id IS NOT NULL)"
+    /**
+     * The tenants that have written anything: a loose index scan over the index of stamped events by
+     * (tenant_id, position), which holds stamped events only (V151), hence the condition on position.
+     * Public for the check of its plan (OutboxSpec).
+     */
+    public static final String TENANTS = "WITH RECURSIVE t AS (SELECT min(tenant_id) AS id FROM prm_kernel.event_outbox"
+            + " WHERE position IS NOT NULL UNION ALL SELECT (SELECT min(tenant_id) FROM prm_kernel.event_outbox"
+            + " WHERE position IS NOT NULL AND tenant_id > t.id) FROM t WHERE t.id IS NOT NULL)"
             + " SELECT id FROM t WHERE id IS NOT NULL";
 
     /** A new run as the runner stores it before it starts. */
