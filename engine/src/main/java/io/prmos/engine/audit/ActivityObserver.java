@@ -4,11 +4,8 @@ import io.prmos.engine.query.Urn;
 
 import io.prmos.engine.store.ActivityEntries;
 import io.prmos.engine.store.Append;
-import io.prmos.engine.store.AppendStatement;
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.RecordChange;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import java.util.ArrayList;
@@ -25,11 +22,6 @@ import java.util.Optional;
 public class ActivityObserver implements ChangeObserver {
 
     public static final int ORDER = 60;
-
-    @Override
-    public Uni<Void> onChange(SqlConnection connection, RecordChange change) {
-        return AppendStatement.execute(connection, append(List.of(change)).stream().toList());
-    }
 
     @Override
     public boolean observes(EntityDescriptor entity) {

@@ -1,12 +1,9 @@
 package io.prmos.engine.audit;
 
 import io.prmos.engine.store.Append;
-import io.prmos.engine.store.AppendStatement;
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.RecordChange;
 import io.prmos.engine.store.RecordHistory;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.prmos.metadata.catalog.EntityDescriptor;
@@ -26,11 +23,6 @@ public class HistoryObserver implements ChangeObserver {
 
     @Inject
     RecordHistory history;
-
-    @Override
-    public Uni<Void> onChange(SqlConnection connection, RecordChange change) {
-        return AppendStatement.execute(connection, append(List.of(change)).stream().toList());
-    }
 
     @Override
     public boolean observes(EntityDescriptor entity) {

@@ -1,11 +1,9 @@
 package io.prmos.engine.events;
 
 import io.prmos.engine.store.Append;
-import io.prmos.engine.store.AppendStatement;
 import io.prmos.engine.store.ChangeObserver;
 import io.prmos.engine.store.RecordChange;
 import io.prmos.engine.store.TenantTransactions;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.prmos.metadata.catalog.EntityDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,11 +33,6 @@ public class OutboxObserver implements ChangeObserver {
 
     @Inject
     EventRelay relay;
-
-    @Override
-    public Uni<Void> onChange(SqlConnection connection, RecordChange change) {
-        return AppendStatement.execute(connection, append(List.of(change)).stream().toList()).invoke(() -> appended(connection));
-    }
 
     /** The events are in the write's transaction: the relay may stamp them once it commits. */
     @Override

@@ -18,7 +18,18 @@ import java.util.Optional;
  */
 public interface ChangeObserver {
 
-    Uni<Void> onChange(SqlConnection connection, RecordChange change);
+    /**
+     * The observer's work for one change. An observer that only appends ({@link #appendsOnly}) need not
+     * implement it: writers send its rows with other observers' ({@code ChangeObservers}), and this
+     * default appends them alone.
+     */
+    default Uni<Void> onChange(SqlConnection connection, RecordChange change) {
+        Optional<Append> rows = append(List.of(change));
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return AppendStatement.execute(connection, List.of(rows.get())).invoke(() -> appended(connection));
+    }
 
     /** Position among observers; lower runs first. */
     default int order() {
