@@ -109,8 +109,11 @@ wal() { "${PSQL[@]}" -d prm -F ' ' -c "SELECT wal_records, wal_fpi, wal_bytes FR
 threads >"$T/threads0"; pg_kinds >"$T/pg0"; wal >"$T/wal0"
 e0=$(ticks "$ENGINE_PID"); p0=$(ticks $(pg_pids)); t0=$(date +%s.%N)
 if [[ $CASE == load ]]; then
-  line=$(java "$HERE/Loader.java" "$PRM" "${PARTNERS:-30000}" "$T/ids.txt" 4 1000 | tail -n 1); n=${PARTNERS:-30000}
+  # the loader's own CPU (it shares the cores): user and system seconds of the java process, via bash's time
+  line=$( { TIMEFORMAT='%U %S'; time java "$HERE/Loader.java" "$PRM" "${PARTNERS:-30000}" "$T/ids.txt" 4 1000 2>/dev/null; } 2>"$T/loader.cpu" | tail -n 1)
+  n=${PARTNERS:-30000}
   echo "$line"
+  awk -v n="$n" '{ printf "the loader (client) used %.1f s of CPU, %.3f ms per record\n", $1 + $2, ($1 + $2) * 1000 / n }' "$T/loader.cpu"
 else
   out=$(BENCH_CASE=create BENCH_IDS="$T/ids.txt" wrk -t2 -c32 -d"${DURATION:-15s}" --latency -s "$HERE/bench.lua" "$PRM")
   echo "$out" | grep -E "Requests/sec|99%|Non-2xx" | sed 's/^ *//'

@@ -98,8 +98,11 @@ public class StoreProducers {
     @ApplicationScoped
     RecordWriter recordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
                               @All List<ChangeObserver> observers, @All List<BeforeWrite> stages,
-                              @ConfigProperty(name = "prm.public-ids.block-size", defaultValue = "32") int publicIdBlock) {
-        return new RecordWriter(transactions, statements, tenantFilter, observers, stages, new PublicIdBlocks(publicIdBlock));
+                              @ConfigProperty(name = "prm.public-ids.block-size", defaultValue = "32") int publicIdBlock,
+                              @ConfigProperty(name = "prm.writes.one-statement-create", defaultValue = "true") boolean oneStatementCreates,
+                              @ConfigProperty(name = "prm.writes.check-created-images", defaultValue = "false") boolean checkImages) {
+        return new RecordWriter(transactions, statements, tenantFilter, observers, stages, new PublicIdBlocks(publicIdBlock),
+                oneStatementCreates, checkImages);
     }
 
     @Produces

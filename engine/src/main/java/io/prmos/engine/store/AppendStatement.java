@@ -24,6 +24,12 @@ public final class AppendStatement {
     private record Shape(String table, List<String> columns, List<String> types, boolean oneRow) {
     }
 
+    /** The text of a write with its appends, per write and shape of the appends. */
+    private static final Map<WriteShape, String> WRITE_TEXTS = new ConcurrentHashMap<>();
+
+    private record WriteShape(String write, List<Shape> appends) {
+    }
+
     private AppendStatement() {
     }
 
@@ -33,13 +39,35 @@ public final class AppendStatement {
         if (nonEmpty.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        boolean oneRow = oneRowEach(nonEmpty);
-        List<Shape> shape = new ArrayList<>(nonEmpty.size());
-        for (Append append : nonEmpty) {
+        String sql = TEXTS.computeIfAbsent(shape(nonEmpty), ignored -> render(nonEmpty, new Params()));
+        return c.preparedQuery(sql).execute(bound(nonEmpty).tuple()).replaceWithVoid();
+    }
+
+    /**
+     * A write and the appends it causes as one statement (docs/adr/0102): {@code WITH w AS (write),
+     * a0 AS (…), … SELECT * FROM w}, so the statement answers what the write returns. {@code write} uses
+     * the parameters {@code $1…$writeParameters}; the appends' ({@link #bound}) follow them.
+     */
+    static String afterWrite(String write, int writeParameters, List<Append> appends) {
+        List<Append> nonEmpty = appends.stream().filter(a -> !a.rows().isEmpty()).toList();
+        return WRITE_TEXTS.computeIfAbsent(new WriteShape(write, shape(nonEmpty)), ignored -> {
+            Params params = new Params();
+            for (int i = 0; i < writeParameters; i++) {
+                params.add(null); // the write's own
+            }
+            List<String> ctes = new ArrayList<>(List.of("w AS (" + write + ")"));
+            ctes.addAll(ctes(nonEmpty, params));
+            return "WITH " + String.join(", ", ctes) + " SELECT * FROM w";
+        });
+    }
+
+    private static List<Shape> shape(List<Append> appends) {
+        boolean oneRow = oneRowEach(appends);
+        List<Shape> shape = new ArrayList<>(appends.size());
+        for (Append append : appends) {
             shape.add(new Shape(append.table(), append.columns(), append.types(), oneRow));
         }
-        String sql = TEXTS.computeIfAbsent(shape, ignored -> render(nonEmpty, new Params()));
-        return c.preparedQuery(sql).execute(bound(nonEmpty).tuple()).replaceWithVoid();
+        return shape;
     }
 
     private static boolean oneRowEach(List<Append> appends) {
@@ -70,13 +98,17 @@ public final class AppendStatement {
     }
 
     static String render(List<Append> appends, Params params) {
+        return "WITH " + String.join(", ", ctes(appends, params)) + " SELECT 1";
+    }
+
+    private static List<String> ctes(List<Append> appends, Params params) {
         boolean oneRow = oneRowEach(appends);
         List<String> ctes = new ArrayList<>();
         for (int i = 0; i < appends.size(); i++) {
             Append append = appends.get(i);
             ctes.add("a" + i + " AS (" + (oneRow ? insertRow(append, params) : insert(append, params)) + " RETURNING 1)");
         }
-        return "WITH " + String.join(", ", ctes) + " SELECT 1";
+        return ctes;
     }
 
     /** An append of one row: its values are text parameters, cast to their columns' types. */

@@ -1,5 +1,6 @@
 package io.prmos.engine.store;
 
+import io.prmos.metadata.catalog.EntityDescriptor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.ArrayList;
@@ -49,20 +50,58 @@ final class ChangeObservers {
         return InOrder.each(steps, step -> run(c, step, changes)).replaceWithVoid();
     }
 
+    /** Whether every observer of writes of {@code entity} only appends rows, so that they can travel with the write itself. */
+    boolean onlyAppendFor(EntityDescriptor entity) {
+        return steps.stream().allMatch(step -> step.get(0).appendsOnly() || !step.get(0).observes(entity));
+    }
+
+    /**
+     * The rows every observer appends for {@code changes}, in observer order, and the observers to tell once
+     * they are written ({@link Appending#written}). Only for an entity whose observers {@link #onlyAppendFor only append}.
+     */
+    Appending appends(List<RecordChange> changes) {
+        Appending all = new Appending(new ArrayList<>(), new ArrayList<>());
+        for (List<ChangeObserver> step : steps) {
+            if (step.get(0).appendsOnly()) {
+                all.add(appends(step, changes));
+            }
+        }
+        return all;
+    }
+
+    /** Rows observers append and the observers that append them. */
+    record Appending(List<Append> rows, List<ChangeObserver> observers) {
+
+        private void add(Appending more) {
+            rows.addAll(more.rows());
+            observers.addAll(more.observers());
+        }
+
+        /** Tells the observers their rows are written (on {@code c}, before its transaction ends). */
+        void written(SqlConnection c) {
+            observers.forEach(observer -> observer.appended(c));
+        }
+    }
+
+    private static Appending appends(List<ChangeObserver> step, List<RecordChange> changes) {
+        EntityDescriptor entity = changes.get(0).entity();
+        Appending appending = new Appending(new ArrayList<>(), new ArrayList<>());
+        for (ChangeObserver observer : step) {
+            if (observer.observes(entity)) {
+                observer.append(changes).ifPresent(append -> {
+                    appending.rows().add(append);
+                    appending.observers().add(observer);
+                });
+            }
+        }
+        return appending;
+    }
+
     private static Uni<Void> run(SqlConnection c, List<ChangeObserver> step, List<RecordChange> changes) {
         var entity = changes.get(0).entity();
         if (step.get(0).appendsOnly()) {
-            List<Append> appends = new ArrayList<>();
-            List<ChangeObserver> appending = new ArrayList<>();
-            for (ChangeObserver observer : step) {
-                if (observer.observes(entity)) {
-                    observer.append(changes).ifPresent(append -> {
-                        appends.add(append);
-                        appending.add(observer);
-                    });
-                }
-            }
-            return AppendStatement.execute(c, appends).invoke(() -> appending.forEach(observer -> observer.appended(c)));
+            Appending appending = appends(step, changes);
+            return AppendStatement.execute(c, appending.rows()).invoke(() -> appending.written(c));
         }
         ChangeObserver observer = step.get(0);
         if (!observer.observes(entity)) {

@@ -28,6 +28,8 @@ final class EntityStatements implements Columns {
     /** The same without the kernel's tenant predicate (its test seam): {@code $1} id. */
     final String selectByIdAnyTenant;
     final String insert;
+    /** {@link #insert} with the record's id given as {@code $1} (the rest one place later), for a create as one statement. */
+    final String insertWithId;
     /** Reserves public-id numbers for this entity ({@link PublicIds#reserveStatement}); {@code null} without public ids. */
     final String reserve;
     /** The select list qualified by {@link #WRITTEN}, the alias of the table in a change-capturing UPDATE. */
@@ -69,7 +71,8 @@ final class EntityStatements implements Columns {
                 + quote("id") + " = $2 AND " + quote("deleted_at") + " IS NULL";
         this.selectByIdAnyTenant = "SELECT " + selectList + " FROM " + table + " WHERE TRUE AND " + quote("id") + " = $1 AND "
                 + quote("deleted_at") + " IS NULL";
-        this.insert = insertStatement();
+        this.insert = insertStatement(false);
+        this.insertWithId = insertStatement(true);
         this.reserve = entity.options().publicId().isPresent() ? PublicIds.reserveStatement(entity) : null;
         this.writtenSelectList = columns.stream().map(c -> selected(WRITTEN, c)).collect(Collectors.joining(", "));
         this.constraintFields = constraintFields(entity);
@@ -94,12 +97,18 @@ final class EntityStatements implements Columns {
 
     /**
      * INSERT of every field column: $1 tenant, $2 user, then the field columns in order, then the
-     * custom values, then the public number and id (reserved beforehand, {@link PublicIds}).
+     * custom values, then the public number and id (reserved beforehand, {@link PublicIds}). With
+     * {@code withId} the record's id comes first, as $1, and every other parameter one place later.
      */
-    private String insertStatement() {
+    private String insertStatement(boolean withId) {
+        int first = withId ? 2 : 1;
         List<String> insertColumns = new ArrayList<>(List.of("tenant_id", "created_by", "updated_by"));
-        List<String> values = new ArrayList<>(List.of("$1", "$2", "$2"));
-        int n = 3;
+        List<String> values = new ArrayList<>(List.of("$" + first, "$" + (first + 1), "$" + (first + 1)));
+        if (withId) {
+            insertColumns.add(0, "id");
+            values.add(0, "$1");
+        }
+        int n = first + 2;
         for (FieldDescriptor field : entity.fields()) {
             if (field.custom()) {
                 continue;

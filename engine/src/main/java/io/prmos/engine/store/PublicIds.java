@@ -95,6 +95,14 @@ public final class PublicIds {
                 : blocks.settle(caller.tenant(), s.entity.qualifiedName(), first, first + reserved - 1, count));
     }
 
+    /**
+     * A number for one create without reserving: {@code 0} when the entity has no public ids (the INSERT
+     * ignores it), the lowest number the instance holds, or {@code null} when it holds none.
+     */
+    static Long held(PublicIdBlocks blocks, Caller caller, EntityStatements s) {
+        return s.reserve == null ? Long.valueOf(0) : cached(blocks, caller, s, 1);
+    }
+
     /** The first of {@code count} numbers the instance already holds ({@link PublicIdBlocks}), or {@code null}. */
     private static Long cached(PublicIdBlocks blocks, Caller caller, EntityStatements s, int count) {
         return s.reserve == null || count == 0 ? null : blocks.take(caller.tenant(), s.entity.qualifiedName(), count);

@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -36,6 +37,7 @@ public final class RecordWriter {
     private final ChangeObservers observers;
     private final List<BeforeWrite> stages;
     private final PublicIdBlocks publicIds;
+    private final OneStatementCreate oneStatement;
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter) {
         this(transactions, statements, tenantFilter, List.of(), List.of());
@@ -53,6 +55,20 @@ public final class RecordWriter {
 
     public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
                         List<ChangeObserver> observers, List<BeforeWrite> stages, PublicIdBlocks publicIds) {
+        this(transactions, statements, tenantFilter, observers, stages, publicIds, OneStatementCreate.Options.DEFAULT);
+    }
+
+    /** {@code oneStatement}: whether creates that need no transaction go as one statement, and whether their images are checked (ADR 0102). */
+    public RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
+                        List<ChangeObserver> observers, List<BeforeWrite> stages, PublicIdBlocks publicIds,
+                        boolean oneStatementCreates, boolean checkCreatedImages) {
+        this(transactions, statements, tenantFilter, observers, stages, publicIds,
+                new OneStatementCreate.Options(oneStatementCreates, checkCreatedImages));
+    }
+
+    private RecordWriter(TenantTransactions transactions, StatementCache statements, KernelTenantFilter tenantFilter,
+                         List<ChangeObserver> observers, List<BeforeWrite> stages, PublicIdBlocks publicIds,
+                         OneStatementCreate.Options oneStatementOptions) {
         this.transactions = transactions;
         this.publicIds = publicIds;
         this.statements = statements;
@@ -60,15 +76,23 @@ public final class RecordWriter {
         this.hierarchy = new HierarchyStore(transactions, statements, tenantFilter);
         this.observers = new ChangeObservers(observers);
         this.stages = stages.stream().sorted(java.util.Comparator.comparingInt(BeforeWrite::order)).toList();
+        this.oneStatement = new OneStatementCreate(transactions, this.observers, publicIds, this::staged, oneStatementOptions);
     }
 
     /**
-     * A create: its public id comes from the numbers the instance holds, or is reserved (with a block
-     * for later creates) before the transaction, in the same pipeline as BEGIN (docs/adr/0090, 0094).
+     * A create: as one statement when it needs no transaction (docs/adr/0102); otherwise its public id comes
+     * from the numbers the instance holds, or is reserved (with a block for later creates) before the
+     * transaction, in the same pipeline as BEGIN (docs/adr/0090, 0094).
      */
     public Uni<ObjectNode> create(Caller caller, Catalog catalog, EntityDescriptor entity, Map<FieldDescriptor, Object> values,
                                   Access access) {
-        return PublicIds.inTransactionWith(transactions, publicIds, caller, statements.of(entity), 1,
+        EntityStatements s = statements.of(entity);
+        Optional<Uni<ObjectNode>> one = oneStatement.create(caller, catalog, s, values, access,
+                number -> insertTuple(caller, entity, values, number));
+        if (one.isPresent()) {
+            return one.get();
+        }
+        return PublicIds.inTransactionWith(transactions, publicIds, caller, s, 1,
                 (c, number) -> insert(c, caller, catalog, entity, values, "", access, number));
     }
 

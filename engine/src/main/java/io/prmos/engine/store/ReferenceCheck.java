@@ -82,6 +82,16 @@ final class ReferenceCheck {
         }).replaceWithVoid();
     }
 
+    /** Whether {@code values} name a record the kernel must look up (a cross-module reference). */
+    static boolean needed(Map<FieldDescriptor, Object> values) {
+        for (Map.Entry<FieldDescriptor, Object> entry : values.entrySet()) {
+            if (checked(entry.getKey(), entry.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean checked(FieldDescriptor field, Object value) {
         return value instanceof UUID && field.type() instanceof FieldType.Reference ref && ref.crossModule();
     }

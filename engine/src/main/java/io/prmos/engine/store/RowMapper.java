@@ -18,7 +18,7 @@ import java.util.Set;
 /** Reads a selected row into the record's JSON: system fields first, then fields in declaration order. */
 final class RowMapper {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RowMapper() {
@@ -150,7 +150,7 @@ final class RowMapper {
     }
 
     /** 1234.5000 → 1234.5 and 1000.0000 → 1000 (never 1E+3). */
-    private static BigDecimal normalized(BigDecimal value) {
+    static BigDecimal normalized(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

@@ -75,6 +75,18 @@ public final class TenantTransactions {
                 .asTuple().map(both -> both.getItem2()));
     }
 
+    /**
+     * One statement that writes, as its own transaction (docs/adr/0102): the session setting, as {@link #read}
+     * sends it, and the statement in one pipeline, no BEGIN or COMMIT. The after-commit tasks registered on
+     * the connection run once the statement succeeded, and are dropped if it failed.
+     */
+    public <T> Uni<T> writeOne(Caller caller, Function<SqlConnection, Uni<T>> statement) {
+        return pool.withConnection(connection -> Uni.combine().all()
+                .unis(connection.preparedQuery(SET_SESSION_TENANT).execute(Tuple.of(caller.tenant())), statement.apply(connection))
+                .asTuple().map(both -> both.getItem2())
+                .onTermination().invoke((item, failure, cancelled) -> settle(connection, failure == null && !cancelled)));
+    }
+
     /** Work of one or more statements in one transaction; BEGIN, the setting and the work's first statement travel together. */
     public <T> Uni<T> run(Caller caller, Function<SqlConnection, Uni<T>> work) {
         return pool.withConnection(connection -> this.<T>inTransaction(connection, caller, () -> work.apply(connection)));

@@ -19,6 +19,11 @@ class ChangeCaptureSpec {
     @Inject
     RecordingChangeObserver observer;
 
+    @org.junit.jupiter.api.AfterEach
+    void stopWatching() {
+        observer.stop();
+    }
+
     @Test
     void observersSeeEachWriteWithItsBeforeAndAfterImage() {
         String p = prefix();

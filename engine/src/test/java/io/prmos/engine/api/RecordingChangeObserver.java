@@ -24,6 +24,16 @@ public class RecordingChangeObserver implements ChangeObserver {
         seen.clear();
     }
 
+    /** Stops watching: writes no longer reach this observer (creates may then go as one statement, docs/adr/0102). */
+    void stop() {
+        watched = "\u0000";
+    }
+
+    @Override
+    public boolean observes(io.prmos.metadata.catalog.EntityDescriptor entity) {
+        return !watched.equals("\u0000");
+    }
+
     List<RecordChange> seen() {
         return List.copyOf(seen);
     }

@@ -70,6 +70,16 @@ class OutboxSpec {
                 .await().atMost(Duration.ofSeconds(10)).stream().map(r -> r.getString(0)).reduce("", (a, b) -> a + "\n" + b);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void armTheFailingObserver() {
+        FailingAfterOutboxObserver.ARMED.set(true);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void disarmTheFailingObserver() {
+        FailingAfterOutboxObserver.ARMED.set(false);
+    }
+
     @Test
     void aRolledBackWriteLeavesNoEvent() {
         String p = prefix();

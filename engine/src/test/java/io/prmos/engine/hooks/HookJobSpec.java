@@ -22,6 +22,11 @@ class HookJobSpec {
 
     private String p;
 
+    @org.junit.jupiter.api.AfterEach
+    void stopWatching() {
+        SequenceLog.stop();
+    }
+
     @BeforeEach
     void setUp() {
         HookTestModule.install();

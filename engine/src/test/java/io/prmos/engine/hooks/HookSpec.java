@@ -29,6 +29,11 @@ class HookSpec {
 
     private String p;
 
+    @org.junit.jupiter.api.AfterEach
+    void stopWatching() {
+        SequenceLog.stop();
+    }
+
     @BeforeEach
     void setUp() {
         HookTestModule.install();

@@ -17,6 +17,15 @@ public final class SequenceLog {
         STEPS.clear();
     }
 
+    /** Stops watching (the sequence observer then observes no write). */
+    public static void stop() {
+        watched = "\u0000";
+    }
+
+    public static boolean watching() {
+        return !watched.equals("\u0000");
+    }
+
     public static boolean watches(Object name) {
         return name != null && name.toString().startsWith(watched);
     }

@@ -19,6 +19,11 @@ public class SequenceObserver implements ChangeObserver {
     }
 
     @Override
+    public boolean observes(io.prmos.metadata.catalog.EntityDescriptor entity) {
+        return SequenceLog.watching();
+    }
+
+    @Override
     public int order() {
         return 100;
     }
