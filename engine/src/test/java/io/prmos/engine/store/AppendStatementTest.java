@@ -47,6 +47,18 @@ class AppendStatementTest {
     }
 
     @Test
+    void aWriteAndItsAppendsAreOneStatementWhoseAppendsNumberTheirParametersAfterTheWrites() {
+        Append history = new Append(HISTORY.table(), HISTORY.columns(), HISTORY.types(), HISTORY.rows().subList(0, 1));
+        String write = "INSERT INTO \"partners\".\"partner\" (\"id\", \"name\") VALUES ($1, $2) RETURNING \"id\", \"name\"";
+        String sql = AppendStatement.afterWrite(write, 2, List.of(history, OUTBOX));
+        assertEquals("WITH w AS (" + write + "),"
+                + " a0 AS (INSERT INTO \"partners\".\"_history\" (\"record_id\", \"version\", \"changes\")"
+                + " VALUES ($3::text::uuid, $4::text::bigint, $5::text::jsonb) RETURNING 1),"
+                + " a1 AS (INSERT INTO \"prm_kernel\".\"event_outbox\" (\"type\") VALUES ($6::text) RETURNING 1) SELECT * FROM w", sql);
+        assertEquals("WITH w AS (" + write + ") SELECT * FROM w", AppendStatement.afterWrite(write, 2, List.of()));
+    }
+
+    @Test
     void aNullValueOfAOneRowAppendIsBoundAsNull() {
         Append history = new Append(HISTORY.table(), HISTORY.columns(), HISTORY.types(), HISTORY.rows().subList(1, 2));
         assertEquals(java.util.Arrays.asList("0b7f6a3e-1111-4222-8333-944455556667", "2", null),
