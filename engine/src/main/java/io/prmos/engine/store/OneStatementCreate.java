@@ -61,7 +61,7 @@ final class OneStatementCreate {
         }
         UUID id = UUID.randomUUID();
         Optional<ObjectNode> image = CreatedImage.of(entity, id, values);
-        Long number = image.isPresent() ? PublicIds.held(publicIds, caller, s) : null; // taken last: nothing may refuse it after
+        Long number = image.isPresent() ? PublicIds.held(transactions, publicIds, caller, s) : null; // taken last: nothing may refuse it after
         if (number == null) {
             return Optional.empty();
         }

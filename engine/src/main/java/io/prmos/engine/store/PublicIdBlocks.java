@@ -43,6 +43,38 @@ public final class PublicIdBlocks {
         return block == null ? null : block.take(count);
     }
 
+    /** How many numbers a refill reserves: one block. */
+    int refillSize() {
+        return size;
+    }
+
+    /**
+     * Whether the caller should reserve the next block now, in the background (docs/adr/0103): the numbers
+     * held for (tenant, entity) are below half a block and no refill is on its way. {@code true} marks one as
+     * on its way; {@link #refilled} or {@link #refillFailed} ends it.
+     */
+    boolean startRefill(String tenant, String entity) {
+        Block block = size == 1 ? null : blocks.get(key(tenant, entity));
+        return block != null && block.startRefill(size / 2);
+    }
+
+    /** A refill's committed reservation {@code first..last} joins the numbers held. */
+    void refilled(String tenant, String entity, long first, long last) {
+        settle(tenant, entity, first, last, 0);
+        Block block = blocks.get(key(tenant, entity));
+        if (block != null) {
+            block.refillEnded();
+        }
+    }
+
+    /** A refill failed; the next create that finds the numbers low tries again. */
+    void refillFailed(String tenant, String entity) {
+        Block block = blocks.get(key(tenant, entity));
+        if (block != null) {
+            block.refillEnded();
+        }
+    }
+
     /**
      * Adds the committed reservation {@code first..last} to the cache and takes {@code count} numbers
      * from it for the request that reserved: the lowest the cache holds, which may be another request's
@@ -68,6 +100,21 @@ public final class PublicIdBlocks {
         /** More ranges than this only come from bulk requests cutting holes; the lowest are dropped (gaps). */
         private static final int MAX_RANGES = 256;
         private final java.util.TreeMap<Long, Long> ranges = new java.util.TreeMap<>();
+        /** Numbers in {@link #ranges}. */
+        private long held;
+        private boolean refilling;
+
+        synchronized boolean startRefill(long below) {
+            if (refilling || held >= below) {
+                return false;
+            }
+            refilling = true;
+            return true;
+        }
+
+        synchronized void refillEnded() {
+            refilling = false;
+        }
 
         synchronized long settle(long first, long last, int count) {
             add(first, last);
@@ -79,6 +126,7 @@ public final class PublicIdBlocks {
         }
 
         private void add(long first, long last) {
+            held += last - first + 1;
             Map.Entry<Long, Long> before = ranges.lowerEntry(first);
             if (before != null && before.getValue() + 1 == first) {
                 ranges.remove(before.getKey());
@@ -91,7 +139,8 @@ public final class PublicIdBlocks {
             }
             ranges.put(first, last);
             if (ranges.size() > MAX_RANGES) {
-                ranges.pollFirstEntry();
+                Map.Entry<Long, Long> dropped = ranges.pollFirstEntry();
+                held -= dropped.getValue() - dropped.getKey() + 1;
             }
         }
 
@@ -100,6 +149,7 @@ public final class PublicIdBlocks {
                 long first = range.getKey();
                 long last = range.getValue();
                 if (last - first + 1 >= count) {
+                    held -= count;
                     ranges.remove(first);
                     if (first + count <= last) {
                         ranges.put(first + count, last);

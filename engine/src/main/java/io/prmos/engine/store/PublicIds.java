@@ -35,6 +35,8 @@ public final class PublicIds {
     private static final String COMMIT = "COMMIT";
     private static final String SET_LOCAL_TENANT = "SELECT set_config('prm.tenant', $1, true)";
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PublicIds.class);
+
     private PublicIds() {
     }
 
@@ -77,6 +79,7 @@ public final class PublicIds {
                                         EntityStatements s, int count, BiFunction<SqlConnection, Long, Uni<T>> work) {
         Long cached = cached(blocks, caller, s, count);
         if (cached != null || s.reserve == null || count == 0) {
+            refillIfLow(transactions, blocks, caller, s);
             return transactions.run(caller, c -> work.apply(c, cached));
         }
         return transactions.run(caller, c -> reserve(c, caller, s, count, blocks), work);
@@ -99,8 +102,33 @@ public final class PublicIds {
      * A number for one create without reserving: {@code 0} when the entity has no public ids (the INSERT
      * ignores it), the lowest number the instance holds, or {@code null} when it holds none.
      */
-    static Long held(PublicIdBlocks blocks, Caller caller, EntityStatements s) {
-        return s.reserve == null ? Long.valueOf(0) : cached(blocks, caller, s, 1);
+    static Long held(TenantTransactions transactions, PublicIdBlocks blocks, Caller caller, EntityStatements s) {
+        if (s.reserve == null) {
+            return 0L;
+        }
+        Long number = cached(blocks, caller, s, 1);
+        refillIfLow(transactions, blocks, caller, s);
+        return number;
+    }
+
+    /**
+     * Reserves the next block in the background when the numbers the instance holds for the entity run low
+     * (docs/adr/0103), so that creates under steady load never wait for a reservation. It commits durably,
+     * as any reservation that is cached; a failure is logged and the next create tries again.
+     */
+    private static void refillIfLow(TenantTransactions transactions, PublicIdBlocks blocks, Caller caller, EntityStatements s) {
+        String entity = s.entity.qualifiedName();
+        if (s.reserve == null || !blocks.startRefill(caller.tenant(), entity)) {
+            return;
+        }
+        int size = blocks.refillSize();
+        transactions.alone(c -> reserve(c, caller, s, size, true)).subscribe().with(
+                first -> blocks.refilled(caller.tenant(), entity, first, first + size - 1),
+                failure -> {
+                    blocks.refillFailed(caller.tenant(), entity);
+                    LOG.warnf("reserving public ids for %s in the background failed (a create will reserve its own): %s",
+                            entity, failure.toString());
+                });
     }
 
     /** The first of {@code count} numbers the instance already holds ({@link PublicIdBlocks}), or {@code null}. */

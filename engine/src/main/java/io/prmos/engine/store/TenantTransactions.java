@@ -87,6 +87,11 @@ public final class TenantTransactions {
                 .onTermination().invoke((item, failure, cancelled) -> settle(connection, failure == null && !cancelled)));
     }
 
+    /** Work on one connection of the pool that manages its own transactions and tenant setting (public-id reservations). */
+    public <T> Uni<T> alone(Function<SqlConnection, Uni<T>> work) {
+        return pool.withConnection(work);
+    }
+
     /** Work of one or more statements in one transaction; BEGIN, the setting and the work's first statement travel together. */
     public <T> Uni<T> run(Caller caller, Function<SqlConnection, Uni<T>> work) {
         return pool.withConnection(connection -> this.<T>inTransaction(connection, caller, () -> work.apply(connection)));

@@ -1,8 +1,10 @@
 package io.prmos.engine.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,5 +89,26 @@ class PublicIdBlocksTest {
         pool.shutdown();
         assertEquals(10_000, takes.get(), "numbers handed out");
         assertEquals(10_000, taken.size(), "distinct numbers handed out");
+    }
+    @Test
+    void belowHalfABlockOneRefillIsAskedForAndItsNumbersFollowTheRest() {
+        PublicIdBlocks blocks = new PublicIdBlocks(8);
+        assertFalse(blocks.startRefill("acme", "partners.Partner"), "nothing held yet: the first create reserves its own");
+        blocks.settle("acme", "partners.Partner", 1, 9, 1); // 2..9 held
+        assertFalse(blocks.startRefill("acme", "partners.Partner"), "8 held: no refill");
+        for (long n = 2; n <= 6; n++) {
+            assertEquals(n, blocks.take("acme", "partners.Partner", 1));
+        }
+        assertTrue(blocks.startRefill("acme", "partners.Partner"), "3 held, below half a block");
+        assertFalse(blocks.startRefill("acme", "partners.Partner"), "one refill at a time");
+        assertFalse(blocks.startRefill("acme", "partners.Contact"), "per tenant and entity");
+        blocks.refilled("acme", "partners.Partner", 10, 17);
+        for (long n = 7; n <= 17; n++) {
+            assertEquals(n, blocks.take("acme", "partners.Partner", 1));
+        }
+        assertTrue(blocks.startRefill("acme", "partners.Partner"), "the refill ended: the next may start");
+        blocks.refillFailed("acme", "partners.Partner");
+        assertTrue(blocks.startRefill("acme", "partners.Partner"), "a failed refill is tried again");
+        assertFalse(new PublicIdBlocks(1).startRefill("acme", "partners.Partner"), "no cache, no refill");
     }
 }
