@@ -25,7 +25,9 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@link #read} sends the session-level setting and the query together and waits once.
  *       The setting outlives the request on the pooled connection, which is harmless because every
- *       use of this pool goes through this class and sets the tenant first, in the same pipeline.</li>
+ *       use of this pool goes through this class and sets the tenant first, in the same pipeline —
+ *       unless the connection's session already has the caller's tenant ({@link SessionTenants},
+ *       docs/adr/0104). {@link #writeOne} does the same for a write of one statement.</li>
  *   <li>{@link #run} sends BEGIN, a transaction-local setting and the first statement of the work
  *       together, then COMMIT once the work is done: the setting cannot outlive the transaction.</li>
  * </ul>
@@ -35,7 +37,7 @@ import java.util.function.Function;
  */
 public final class TenantTransactions {
 
-    private static final String SET_SESSION_TENANT = "SELECT set_config('prm.tenant', $1, false)";
+    static final String SET_SESSION_TENANT = "SELECT set_config('prm.tenant', $1, false)";
     private static final String SET_LOCAL_TENANT = "SELECT set_config('prm.tenant', $1, true)";
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TenantTransactions.class);
@@ -43,6 +45,8 @@ public final class TenantTransactions {
     private final Pool pool;
     /** After-commit tasks of the transactions in flight, by connection (a record write asks to wake the event relay). */
     private final Map<SqlConnection, List<Runnable>> afterCommit = new ConcurrentHashMap<>();
+    /** The tenant each connection's session has, so that the setting is sent only when it changes (docs/adr/0104). */
+    private final SessionTenants sessions = new SessionTenants();
 
     public TenantTransactions(Pool pool) {
         this.pool = pool;
@@ -56,7 +60,11 @@ public final class TenantTransactions {
     public Uni<RowSet<Row>> query(Caller caller, String sql, Tuple params) {
         io.vertx.sqlclient.Tuple tenant = io.vertx.sqlclient.Tuple.of(caller.tenant());
         return Uni.createFrom().emitter(emitter -> pool.getDelegate().withConnection(connection -> {
-            Future<?> setting = connection.preparedQuery(SET_SESSION_TENANT).execute(tenant);
+            if (sessions.holds(connection, caller.tenant())) {
+                return connection.preparedQuery(sql).execute(params.getDelegate());
+            }
+            Future<?> setting = connection.preparedQuery(SET_SESSION_TENANT).execute(tenant)
+                    .onSuccess(set -> sessions.remember(connection, caller.tenant()));
             Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> rows = connection.preparedQuery(sql).execute(params.getDelegate());
             return Future.all(setting, rows).map(both -> rows.result());
         }).onComplete(done -> {
@@ -70,9 +78,20 @@ public final class TenantTransactions {
 
     /** One statement that only reads: setting and statement in one pipeline, no transaction. */
     public <T> Uni<T> read(Caller caller, Function<SqlConnection, Uni<T>> statement) {
-        return pool.withConnection(connection -> Uni.combine().all()
-                .unis(connection.preparedQuery(SET_SESSION_TENANT).execute(Tuple.of(caller.tenant())), statement.apply(connection))
-                .asTuple().map(both -> both.getItem2()));
+        return pool.withConnection(connection -> inSession(connection, caller, statement));
+    }
+
+    /**
+     * The statement after the session tenant setting, sent together — or alone when the connection's session
+     * already has the caller's tenant (docs/adr/0104).
+     */
+    private <T> Uni<T> inSession(SqlConnection connection, Caller caller, Function<SqlConnection, Uni<T>> statement) {
+        if (sessions.holds(connection, caller.tenant())) {
+            return statement.apply(connection);
+        }
+        Uni<?> setting = connection.preparedQuery(SET_SESSION_TENANT).execute(Tuple.of(caller.tenant()))
+                .invoke(set -> sessions.remember(connection, caller.tenant()));
+        return Uni.combine().all().unis(setting, statement.apply(connection)).asTuple().map(both -> both.getItem2());
     }
 
     /**
@@ -81,9 +100,7 @@ public final class TenantTransactions {
      * the connection run once the statement succeeded, and are dropped if it failed.
      */
     public <T> Uni<T> writeOne(Caller caller, Function<SqlConnection, Uni<T>> statement) {
-        return pool.withConnection(connection -> Uni.combine().all()
-                .unis(connection.preparedQuery(SET_SESSION_TENANT).execute(Tuple.of(caller.tenant())), statement.apply(connection))
-                .asTuple().map(both -> both.getItem2())
+        return pool.withConnection(connection -> inSession(connection, caller, statement)
                 .onTermination().invoke((item, failure, cancelled) -> settle(connection, failure == null && !cancelled)));
     }
 
